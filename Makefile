@@ -1,0 +1,69 @@
+# chipwatch: `make run` (crawl, extract, serve) and `make test` work on a fresh machine.
+# Every target sets up .venv/ first; apt packages (Chromium for browser tests) are installed when missing.
+
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+PY     := $(BIN)/python
+STAMP  := $(VENV)/.installed
+PORT   ?= 8001
+GOLD   ?= ../shared/gold/dev
+export PORT
+
+.DEFAULT_GOAL := help
+.PHONY: help install browser run demo crawl extract serve export eval bench cron test lint clean
+
+help: ## List the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-9s %s\n", $$1, $$2}'
+
+$(PY):
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+
+$(STAMP): pyproject.toml | $(PY)
+	$(BIN)/pip install --quiet -e '.[test]'
+	@touch $@
+
+install: $(STAMP) ## Create .venv/ and install chipwatch with its dependencies
+
+browser: ## Install Debian's Chromium for the browser tests, if missing
+	@command -v chromium >/dev/null 2>&1 || { \
+	  echo "installing chromium (apt)"; \
+	  if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends chromium >/dev/null; }
+
+run: install ## Crawl the live sources, extract, then serve Datasette on 127.0.0.1:$(PORT)
+	$(PY) -m chipwatch run
+
+demo: install ## The offline twin of `make run`: replay the bundled demo corpus, extract, serve
+	$(PY) -m chipwatch demo
+
+crawl: install ## Fetch what is new from every source into the database
+	$(PY) -m chipwatch crawl
+
+extract: install ## Extract claims and figures from documents not yet extracted by this version
+	$(PY) -m chipwatch extract
+
+serve: install ## Serve the database with Datasette on 127.0.0.1:$(PORT)
+	$(PY) -m chipwatch serve
+
+export: install ## Write claims and figures to data/exports/ as CSV and JSON
+	$(PY) -m chipwatch export
+
+eval: install ## Score extraction on the labelled gold set (GOLD=path/to/split)
+	$(PY) -m nlp.evaluate --gold $(GOLD)
+
+bench: install ## Benchmark extraction speed (words/s) beside spaCy's tokenizer
+	$(PY) -m nlp.bench
+
+cron: install ## Print the crontab line for the scheduled, unattended run
+	$(PY) -m chipwatch cron
+
+test: install browser ## Run the whole test suite
+	$(PY) -m pytest
+
+lint: install ## Check the code with ruff
+	$(BIN)/ruff check .
+
+clean: ## Remove generated databases, exports and logs (keeps .venv/)
+	rm -rf data/*.db data/*.db-wal data/*.db-shm data/exports data/logs

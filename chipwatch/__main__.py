@@ -1,0 +1,3 @@
+from chipwatch.cli import cli
+
+cli()

@@ -1,0 +1,97 @@
+"""Configuration from the environment, in one place, with defaults that work.
+
+Every endpoint is overridable so tests and ``make demo`` can point the real
+spiders at a local server.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from datetime import date, timedelta
+from pathlib import Path
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+
+DEFAULT_DB = "data/chipwatch.db"
+DEFAULT_SOURCES = "sources.yml"
+DEFAULT_EDGAR_DATA_URL = "https://data.sec.gov"
+DEFAULT_EDGAR_ARCHIVES_URL = "https://www.sec.gov"
+DEFAULT_PORT = 8001
+DEFAULT_HORIZON_DAYS = 365
+
+
+class ConfigError(ValueError):
+    """A configuration value is missing or malformed."""
+
+
+@dataclass(frozen=True)
+class Settings:
+    db_path: Path
+    sources_path: Path
+    edgar_data_url: str
+    edgar_archives_url: str
+    sec_user_agent: str | None
+    since: date
+    port: int
+
+    def as_env(self) -> dict[str, str]:
+        """The settings as environment variables, for a child process."""
+        env = {
+            "CHIPWATCH_DB": str(self.db_path),
+            "CHIPWATCH_SOURCES": str(self.sources_path),
+            "CHIPWATCH_EDGAR_DATA_URL": self.edgar_data_url,
+            "CHIPWATCH_EDGAR_ARCHIVES_URL": self.edgar_archives_url,
+            "CHIPWATCH_SINCE": self.since.isoformat(),
+            "PORT": str(self.port),
+        }
+        if self.sec_user_agent:
+            env["SEC_USER_AGENT"] = self.sec_user_agent
+        return env
+
+
+def parse_since(value: str | None, today: date | None = None) -> date:
+    """``CHIPWATCH_SINCE``: an ISO date, or a number of days back (``"90d"``).
+
+    >>> parse_since("2026-01-31")
+    datetime.date(2026, 1, 31)
+    """
+    today = today or date.today()
+    if not value:
+        return today - timedelta(days=DEFAULT_HORIZON_DAYS)
+    value = value.strip()
+    if value.endswith("d") and value[:-1].isdigit():
+        return today - timedelta(days=int(value[:-1]))
+    try:
+        return date.fromisoformat(value)
+    except ValueError as exc:
+        raise ConfigError(f"CHIPWATCH_SINCE={value!r} is not a date (YYYY-MM-DD) or a day count (90d)") from exc
+
+
+def valid_user_agent(value: str | None) -> str | None:
+    """SEC asks for a declared "Name email" User-Agent; return it only if it has a contact address."""
+    if value and "@" in value and len(value.split()) >= 2:
+        return value.strip()
+    return None
+
+
+def _path(value: str) -> Path:
+    path = Path(value)
+    return path if path.is_absolute() else REPO_ROOT / path
+
+
+def load_settings(env: os._Environ | dict | None = None) -> Settings:
+    """Read the settings from ``env`` (default: the process environment)."""
+    env = os.environ if env is None else env
+    port = env.get("PORT") or str(DEFAULT_PORT)
+    if not port.isdigit():
+        raise ConfigError(f"PORT={port!r} is not a port number")
+    return Settings(
+        db_path=_path(env.get("CHIPWATCH_DB") or DEFAULT_DB),
+        sources_path=_path(env.get("CHIPWATCH_SOURCES") or DEFAULT_SOURCES),
+        edgar_data_url=(env.get("CHIPWATCH_EDGAR_DATA_URL") or DEFAULT_EDGAR_DATA_URL).rstrip("/"),
+        edgar_archives_url=(env.get("CHIPWATCH_EDGAR_ARCHIVES_URL") or DEFAULT_EDGAR_ARCHIVES_URL).rstrip("/"),
+        sec_user_agent=valid_user_agent(env.get("SEC_USER_AGENT")),
+        since=parse_since(env.get("CHIPWATCH_SINCE")),
+        port=int(port),
+    )

@@ -1,0 +1,118 @@
+"""Run the spiders in one Scrapy process and turn their stats into a run record and an exit code.
+
+Scrapy exits 0 even when a spider failed; here a run whose sources recorded
+fetch errors, or whose spider closed abnormally, is ``failed`` (exit 1), while
+the documents it did get are kept.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+
+import click
+from scrapy.crawler import CrawlerProcess
+from scrapy.utils.project import get_project_settings
+
+from chipwatch.config import Settings
+from chipwatch.registry import Registry
+from data import store
+from data.db import open_db
+from data.runs import finish_run, start_run
+
+ALL_SPIDERS = ("edgar", "feeds", "sitemaps", "listings", "wires")
+
+
+@dataclass
+class CrawlReport:
+    run_id: int
+    stats: dict[str, dict] = field(default_factory=dict)
+    errors: list[dict] = field(default_factory=list)
+    skipped: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def failed(self) -> bool:
+        return bool(self.errors) or any(
+            s.get("finish_reason") not in (None, "finished") for s in self.stats.values())
+
+
+def scrapy_settings(settings: Settings, run_id: int, *, demo: bool, overrides: dict | None = None):
+    project = get_project_settings()
+    project.setdict({
+        "CHIPWATCH_DB": str(settings.db_path), "CHIPWATCH_SOURCES": str(settings.sources_path),
+        "CHIPWATCH_RUN_ID": run_id, "CHIPWATCH_DEMO": demo, "CHIPWATCH_SINCE": settings.since.isoformat(),
+        "EDGAR_DATA_URL": settings.edgar_data_url, "EDGAR_ARCHIVES_URL": settings.edgar_archives_url,
+        "SEC_USER_AGENT": settings.sec_user_agent,
+    }, priority="cmdline")
+    for name, value in (overrides or {}).items():
+        project.set(name, value, priority="cmdline")
+    return project
+
+
+def run_crawl(settings: Settings, registry: Registry, *, spiders: tuple[str, ...] = ALL_SPIDERS,
+              vendor: str | None = None, demo: bool = False, overrides: dict | None = None) -> CrawlReport:
+    """Crawl with the chosen spiders; record the run; return what happened."""
+    db = open_db(settings.db_path)
+    store.upsert_vendors(db, registry.vendors, demo=demo)
+    store.upsert_sources(db, registry)
+    run_id = start_run(db, "crawl", demo=demo)
+    report = CrawlReport(run_id)
+    process = CrawlerProcess(scrapy_settings(settings, run_id, demo=demo, overrides=overrides),
+                             install_root_handler=True)
+    crawlers = {}
+    for name in spiders:
+        if name == "edgar" and not settings.sec_user_agent:
+            report.skipped[name] = ("SEC_USER_AGENT is not set; EDGAR asks every client to declare "
+                                    "'Name email' (e.g. SEC_USER_AGENT='Jane Doe jane@example.org')")
+            continue
+        crawler = process.create_crawler(name)
+        crawlers[name] = crawler
+        process.crawl(crawler, **({"vendor": vendor} if vendor else {}))
+    if crawlers:
+        process.start()
+    for name, crawler in crawlers.items():
+        report.stats[name] = {k: v for k, v in crawler.stats.get_stats().items()
+                              if k.startswith(("chipwatch/", "downloader/response_count", "item_scraped",
+                                               "finish_reason", "log_count/ERROR", "retry/count"))}
+        report.stats[name]["requests"] = crawler.stats.get_value("downloader/request_count", 0)
+    report.errors = [dict(r) for r in db.query(
+        "select source, url, status, reason from fetch_errors where run = ? order by id", [run_id])]
+    finish_run(db, run_id, status="failed" if report.failed else "ok",
+               stats={"spiders": report.stats, "skipped": report.skipped}, errors=len(report.errors),
+               message=_summary_line(report))
+    db.close()
+    return report
+
+
+def _summary_line(report: CrawlReport) -> str:
+    requests = sum(s.get("requests", 0) for s in report.stats.values())
+    new = sum(s.get("chipwatch/documents_new", 0) for s in report.stats.values())
+    return f"{requests} requests, {new} new or changed documents, {len(report.errors)} fetch errors"
+
+
+def print_report(report: CrawlReport) -> None:
+    """Per-source lines a person can act on, then one summary line."""
+    for name, reason in report.skipped.items():
+        click.secho(f"  {name}: skipped: {reason}", fg="yellow", err=True)
+    by_source: dict[str, list[dict]] = {}
+    for error in report.errors:
+        by_source.setdefault(error["source"], []).append(error)
+    for source, errors in sorted(by_source.items()):
+        first = errors[0]
+        reason = first["reason"]
+        if "DNS" in reason or "Connection" in reason or "connect" in reason:
+            reason = f"could not connect ({reason})"
+        more = f" (+{len(errors) - 1} more)" if len(errors) > 1 else ""
+        click.secho(f"  {source}: FAILED {first['url']}: {reason}{more}", fg="red", err=True)
+    for name, stats in report.stats.items():
+        click.echo(f"  spider {name}: {stats.get('requests', 0)} requests, "
+                   f"{stats.get('chipwatch/documents_new', 0)} new/changed documents, "
+                   f"{stats.get('chipwatch/documents_unchanged', 0)} unchanged, "
+                   f"{stats.get('chipwatch/filings', 0)} filings", err=True)
+    status = "FAILED" if report.failed else "ok"
+    click.echo(f"crawl run {report.run_id}: {status}: {_summary_line(report)}", err=True)
+
+
+def report_json(report: CrawlReport) -> str:
+    return json.dumps({"run": report.run_id, "failed": report.failed, "stats": report.stats,
+                       "errors": report.errors, "skipped": report.skipped}, default=str)

@@ -1,0 +1,76 @@
+"""Scrapy settings for chipwatch: politeness, limits and components, all in one place.
+
+Values come from ``chipwatch.config`` (the environment) so tests and the demo
+can point the same spiders at a local server. Override any of them on the
+command line with ``scrapy crawl NAME -s SETTING=value``.
+"""
+
+from __future__ import annotations
+
+import os
+
+from chipwatch.config import load_settings
+
+_config = load_settings()
+
+BOT_NAME = "chipwatch"
+SPIDER_MODULES = ["crawler.spiders"]
+NEWSPIDER_MODULE = "crawler.spiders"
+
+# --- chipwatch's own settings -------------------------------------------------------------
+CHIPWATCH_DB = str(_config.db_path)
+CHIPWATCH_SOURCES = str(_config.sources_path)
+CHIPWATCH_RUN_ID = None  # set by `chipwatch crawl` so errors and documents name their run
+CHIPWATCH_DEMO = False
+CHIPWATCH_SINCE = _config.since.isoformat()
+EDGAR_DATA_URL = _config.edgar_data_url
+EDGAR_ARCHIVES_URL = _config.edgar_archives_url
+SEC_USER_AGENT = _config.sec_user_agent
+# SEC allows 10 requests/s per user across all machines; stay well under it.
+SEC_MAX_REQUESTS_PER_SECOND = float(os.environ.get("CHIPWATCH_SEC_RATE", "8"))
+# On SEC's "Request Rate Threshold Exceeded" page, pause all SEC traffic this long (seconds).
+SEC_RATE_LIMIT_PAUSE = float(os.environ.get("CHIPWATCH_SEC_PAUSE", "600"))
+
+# --- politeness ---------------------------------------------------------------------------
+CONTACT = os.environ.get("CHIPWATCH_CONTACT") or (
+    _config.sec_user_agent.split()[-1] if _config.sec_user_agent else "https://github.com/chipwatch/chipwatch"
+)
+USER_AGENT = f"chipwatch/0.1 (+{CONTACT})"
+ROBOTSTXT_OBEY = True
+CONCURRENT_REQUESTS = 8
+CONCURRENT_REQUESTS_PER_DOMAIN = 2
+DOWNLOAD_DELAY = 0.25
+AUTOTHROTTLE_ENABLED = True
+AUTOTHROTTLE_START_DELAY = 0.5
+AUTOTHROTTLE_MAX_DELAY = 30
+AUTOTHROTTLE_TARGET_CONCURRENCY = 1.0
+
+# --- limits and failures ------------------------------------------------------------------
+DOWNLOAD_TIMEOUT = int(os.environ.get("CHIPWATCH_TIMEOUT", "30"))
+DOWNLOAD_MAXSIZE = 16 * 1024 * 1024  # a press release is < 2 MB; a 10-K under 16 MB
+DOWNLOAD_WARNSIZE = 4 * 1024 * 1024
+RETRY_ENABLED = True
+RETRY_TIMES = 2
+RETRY_HTTP_CODES = [500, 502, 503, 504, 522, 524, 408, 429]
+REDIRECT_MAX_TIMES = 5
+HTTPERROR_ALLOWED_CODES: list[int] = []
+DNS_TIMEOUT = 15
+COMPRESSION_ENABLED = True
+DEFAULT_REQUEST_HEADERS = {
+    "Accept": "text/html,application/xhtml+xml,application/xml;q=0.9,application/json;q=0.8,*/*;q=0.5",
+    "Accept-Language": "en",
+    "Accept-Encoding": "gzip, deflate",
+}
+
+# --- components ---------------------------------------------------------------------------
+DOWNLOADER_MIDDLEWARES: dict[str, int] = {}
+ITEM_PIPELINES = {
+    "crawler.pipelines.SQLitePipeline": 300,
+}
+EXTENSIONS: dict[str, int] = {}
+
+TWISTED_REACTOR = "twisted.internet.asyncioreactor.AsyncioSelectorReactor"
+REQUEST_FINGERPRINTER_IMPLEMENTATION = "2.7"
+FEED_EXPORT_ENCODING = "utf-8"
+LOG_LEVEL = os.environ.get("CHIPWATCH_LOG_LEVEL", "INFO")
+TELNETCONSOLE_ENABLED = False

@@ -1,0 +1,118 @@
+"""Open the database and keep its schema: tables, foreign keys, indexes, full-text search, WAL.
+
+The schema is created idempotently on every open, so a new column or index
+reaches an old database without a migration step.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import sqlite_utils
+
+# table -> (columns, primary key, foreign keys as (column, other_table, other_column))
+SCHEMA: dict[str, tuple[dict, str, list[tuple[str, str, str]]]] = {
+    "vendors": ({
+        "slug": str, "name": str, "ticker": str, "exchange": str, "cik": str,
+        "website": str, "founded": int, "aliases": str, "demo": int,
+    }, "slug", []),
+    "runs": ({
+        "id": int, "stage": str, "started": str, "finished": str, "status": str,
+        "demo": int, "pid": int, "stats": str, "errors": int, "message": str,
+    }, "id", []),
+    "sources": ({
+        "id": str, "vendor": str, "kind": str, "url": str, "last_run": int,
+        "last_status": str, "last_ok": str, "items_seen": int,
+    }, "id", [("vendor", "vendors", "slug")]),
+    "filings": ({
+        "accession": str, "vendor": str, "cik": str, "form": str, "items": str,
+        "filing_date": str, "report_date": str, "acceptance_datetime": str,
+        "primary_document": str, "index_url": str, "fetched_at": str, "run": int,
+    }, "accession", [("vendor", "vendors", "slug"), ("run", "runs", "id")]),
+    "stories": ({
+        "id": str, "title": str, "origin_document": str, "first_published": str,
+        "documents": int, "sources": str,
+    }, "id", []),
+    "documents": ({
+        "id": str, "url": str, "canonical_url": str, "vendor": str, "source": str, "kind": str,
+        "form": str, "accession": str, "exhibit": str, "title": str, "published": str,
+        "fetched_at": str, "content_hash": str, "etag": str, "last_modified": str,
+        "text": str, "words": int, "story": str, "extracted_version": str, "run": int, "demo": int,
+    }, "id", [("vendor", "vendors", "slug"), ("accession", "filings", "accession"),
+              ("story", "stories", "id"), ("run", "runs", "id")]),
+    "claim_groups": ({
+        "id": str, "signature": str, "vendor": str, "product": str, "metric": str, "value": float,
+        "unit": str, "direction": str, "comparator": str, "workload": str,
+        "first_claim": str, "first_document": str, "first_published": str,
+        "mentions": int, "documents": int, "sources": str,
+    }, "id", []),
+    "claims": ({
+        "id": str, "document_id": str, "vendor": str, "product": str, "metric": str,
+        "value": float, "value_high": float, "unit": str, "direction": str, "comparator": str,
+        "workload": str, "hedge": str, "raw": str, "sentence": str, "start": int, "end": int,
+        "published": str, "extractor_version": str, "claim_group": str,
+    }, "id", [("document_id", "documents", "id"), ("vendor", "vendors", "slug"),
+              ("claim_group", "claim_groups", "id")]),
+    "figures": ({
+        "id": str, "document_id": str, "vendor": str, "company": str, "metric": str,
+        "value": float, "value_high": float, "unit": str, "period": str, "change": str,
+        "note": str, "raw": str, "sentence": str, "start": int, "end": int,
+        "published": str, "extractor_version": str,
+    }, "id", [("document_id", "documents", "id"), ("vendor", "vendors", "slug")]),
+    "reported_values": ({
+        "id": str, "vendor": str, "cik": str, "taxonomy": str, "tag": str, "metric": str,
+        "unit": str, "value": float, "start": str, "end": str, "fy": int, "fp": str,
+        "form": str, "filed": str, "frame": str, "accession": str,
+    }, "id", [("vendor", "vendors", "slug")]),
+    "fetch_errors": ({
+        "id": int, "run": int, "source": str, "url": str, "status": int, "reason": str, "at": str,
+    }, "id", [("run", "runs", "id")]),
+}
+
+INDEXES: dict[str, list[list[str]]] = {
+    "documents": [["vendor"], ["kind"], ["published"], ["source"], ["url"], ["extracted_version"],
+                  ["story"], ["accession"]],
+    "claims": [["document_id"], ["vendor"], ["product"], ["metric"], ["unit"], ["published"],
+               ["claim_group"]],
+    "figures": [["document_id"], ["vendor"], ["metric"], ["period"], ["published"]],
+    "filings": [["vendor"], ["form"], ["filing_date"]],
+    "reported_values": [["vendor"], ["metric"], ["end"]],
+    "fetch_errors": [["run"], ["source"]],
+    "claim_groups": [["vendor"], ["metric"], ["first_published"]],
+    "runs": [["status"], ["stage"]],
+}
+
+FTS: dict[str, list[str]] = {
+    "documents": ["title", "text"],
+    "claims": ["sentence", "product", "comparator", "workload"],
+    "figures": ["sentence", "metric", "company"],
+}
+
+
+def open_db(path: str | Path) -> sqlite_utils.Database:
+    """Open (creating if needed) the chipwatch database at ``path`` with the full schema."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    db = sqlite_utils.Database(path)
+    db.execute("PRAGMA busy_timeout = 30000")  # a crawl and Datasette share the file
+    db.enable_wal()
+    ensure_schema(db)
+    return db
+
+
+def ensure_schema(db: sqlite_utils.Database) -> None:
+    """Create missing tables, columns, indexes and FTS tables; never drop anything."""
+    for name, (columns, pk, fks) in SCHEMA.items():
+        table = db[name]
+        if not table.exists():
+            table.create(columns, pk=pk, foreign_keys=fks, not_null={pk} if pk != "id" else None)
+        else:
+            missing = {c: t for c, t in columns.items() if c not in table.columns_dict}
+            for column, kind in missing.items():
+                table.add_column(column, kind)
+    for name, indexes in INDEXES.items():
+        for columns in indexes:
+            db[name].create_index(columns, if_not_exists=True)
+    for name, columns in FTS.items():
+        if not db[f"{name}_fts"].exists():
+            db[name].enable_fts(columns, create_triggers=True, tokenize="porter")

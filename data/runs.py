@@ -1,0 +1,57 @@
+"""One row per run of a stage in the ``runs`` table: when, what, how it went."""
+
+from __future__ import annotations
+
+import json
+import os
+from datetime import UTC, datetime
+
+import sqlite_utils
+
+
+def now() -> str:
+    return datetime.now(UTC).replace(microsecond=0).isoformat()
+
+
+def start_run(db: sqlite_utils.Database, stage: str, *, demo: bool = False) -> int:
+    """Insert a ``running`` row for ``stage`` and return its id.
+
+    Rows left ``running`` by a process that no longer exists (a run killed
+    half-way) are marked ``abandoned`` first, so the table never lies.
+    """
+    mark_abandoned(db)
+    table = db["runs"]
+    table.insert({"stage": stage, "started": now(), "status": "running", "demo": int(demo),
+                  "pid": os.getpid(), "errors": 0})
+    return table.last_pk
+
+
+def finish_run(db: sqlite_utils.Database, run_id: int, *, status: str, stats: dict | None = None,
+               errors: int = 0, message: str | None = None) -> None:
+    db["runs"].update(run_id, {"finished": now(), "status": status, "errors": errors,
+                               "stats": json.dumps(stats or {}, sort_keys=True, default=str),
+                               "message": message})
+
+
+def mark_abandoned(db: sqlite_utils.Database) -> int:
+    """Mark ``running`` rows whose process is gone as ``abandoned``; return how many."""
+    count = 0
+    for row in db.query("select id, pid from runs where status = 'running'"):
+        if row["pid"] and _alive(row["pid"]) and row["pid"] != os.getpid():
+            continue
+        if row["pid"] == os.getpid():
+            continue
+        db["runs"].update(row["id"], {"status": "abandoned", "finished": now(),
+                                      "message": "the process ended before the run finished"})
+        count += 1
+    return count
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
