@@ -78,3 +78,150 @@ def crawl(spiders: tuple[str, ...], vendor: str | None, demo: bool, overrides: t
                        overrides=parsed)
     print_report(report)
     sys.exit(1 if report.failed else 0)
+
+
+@cli.command()
+@click.option("--force", is_flag=True, help="Re-extract every document, not only new or changed ones.")
+@click.option("--quiet", is_flag=True, help="No progress bar.")
+def extract(force: bool, quiet: bool) -> None:
+    """Extract performance claims and financial figures from stored documents.
+
+    Incremental: only documents not yet extracted by the current extractor
+    version are processed; their old facts are replaced, never duplicated.
+    """
+    from chipwatch.extract import run_extract
+
+    settings = load_settings()
+    report = run_extract(settings, load_registry(settings.sources_path), force=force, progress=not quiet)
+    click.echo(f"extract run {report.run_id} (extractor {report.version}): {report.documents} documents, "
+               f"{report.claims} claims, {report.figures} figures, {report.groups} claim groups", err=True)
+
+
+@cli.command()
+@click.option("--port", type=int, help="Port on 127.0.0.1 (default: $PORT or 8001).")
+def serve(port: int | None) -> None:
+    """Serve the database with Datasette (metadata.yml, plugins/) on 127.0.0.1."""
+    from chipwatch.serve import serve as serve_datasette
+
+    settings = load_settings()
+    sys.exit(serve_datasette(settings.db_path, port or settings.port))
+
+
+@cli.command()
+@click.option("--out", "out_dir", type=click.Path(file_okay=False), default="data/exports", show_default=True,
+              help="Directory for the CSV and JSON files.")
+@click.option("--table", "tables", multiple=True, help="Table to export (repeatable). Default: claims, figures.")
+def export(out_dir: str, tables: tuple[str, ...]) -> None:
+    """Write tables (claims and figures by default) as CSV and JSON files."""
+    from data.export import export_tables
+
+    settings = load_settings()
+    paths = export_tables(settings.db_path, _repo_path(out_dir), tables=tables or ("claims", "figures"))
+    for path in paths:
+        click.echo(f"wrote {path}", err=True)
+
+
+def _repo_path(value: str):
+    from chipwatch.config import _path
+
+    return _path(value)
+
+
+@cli.command()
+@click.option("--serve/--no-serve", "then_serve", default=True, show_default=True,
+              help="Serve Datasette when the run is done.")
+def run(then_serve: bool) -> None:
+    """The main job: crawl the live sources, extract, then serve.
+
+    A source that fails (no network, an error page) is reported and recorded;
+    the run goes on, so Datasette always serves what the database holds.
+    """
+    from chipwatch.crawl import print_report, run_crawl
+    from chipwatch.extract import run_extract
+
+    settings = load_settings()
+    registry = load_registry(settings.sources_path)
+    click.echo(f"crawling {len(registry.vendors)} vendors into {settings.db_path}", err=True)
+    report = run_crawl(settings, registry)
+    print_report(report)
+    run_extract(settings, registry)
+    if then_serve:
+        from chipwatch.serve import serve as serve_datasette
+
+        sys.exit(serve_datasette(settings.db_path, settings.port))
+    sys.exit(1 if report.failed else 0)
+
+
+@cli.command()
+@click.option("--serve/--no-serve", "then_serve", default=True, show_default=True,
+              help="Serve Datasette when the demo data is in.")
+@click.option("--db", "db_path", type=click.Path(dir_okay=False), default="data/demo.db", show_default=True,
+              help="Database for the demo (kept apart from the real one).")
+def demo(then_serve: bool, db_path: str) -> None:
+    """Offline twin of `run`: replay the bundled demo corpus through the same crawl, extract and serve."""
+    import os
+
+    from chipwatch.demo import demo_env, start_demo_server
+
+    server = start_demo_server()
+    click.echo(f"demo corpus served at {server.url}", err=True)
+    os.environ.update(demo_env(server, db_path=str(_repo_path(db_path))))
+    settings = load_settings()
+    registry = load_registry(settings.sources_path)
+    from chipwatch.crawl import print_report, run_crawl
+    from chipwatch.extract import run_extract
+
+    report = run_crawl(settings, registry, demo=True)
+    print_report(report)
+    run_extract(settings, registry)
+    if then_serve:
+        from chipwatch.serve import serve as serve_datasette
+
+        click.echo(f"serving DEMO DATA on http://127.0.0.1:{settings.port}/", err=True)
+        sys.exit(serve_datasette(settings.db_path, settings.port))
+    server.stop()
+    sys.exit(1 if report.failed else 0)
+
+
+@cli.command()
+@click.option("--schedule", default=None, help="Cron schedule (default: every six hours at minute 17).")
+def cron(schedule: str | None) -> None:
+    """Print the crontab line for the scheduled run (install it with `crontab -e`)."""
+    import os
+
+    from chipwatch.schedule import DEFAULT_SCHEDULE, crontab_line
+
+    keep = {k: v for k, v in os.environ.items()
+            if k.startswith("CHIPWATCH_") or k == "SEC_USER_AGENT"}
+    click.echo(crontab_line(schedule=schedule or DEFAULT_SCHEDULE, env=keep))
+    if "SEC_USER_AGENT" not in keep:
+        click.echo("# note: SEC_USER_AGENT is not set, so the scheduled run will skip EDGAR", err=True)
+
+
+@cli.command()
+def scheduled() -> None:
+    """The unattended run cron starts: lock, crawl, extract, export, log. Never overlaps itself."""
+    import os
+
+    from data.export import export_tables
+
+    from chipwatch.crawl import print_report, run_crawl
+    from chipwatch.extract import run_extract
+    from chipwatch.schedule import AlreadyRunning, lock_path, run_lock
+
+    settings = load_settings()
+    registry = load_registry(settings.sources_path)
+    from data.runs import now
+
+    click.echo(f"{now()} scheduled run starting (pid {os.getpid()})", err=True)
+    try:
+        with run_lock(lock_path(settings.db_path)):
+            report = run_crawl(settings, registry)
+            print_report(report)
+            run_extract(settings, registry, progress=False)
+            export_tables(settings.db_path, settings.db_path.parent / "exports", tables=("claims", "figures"))
+    except AlreadyRunning as exc:
+        click.echo(f"skipped: {exc}", err=True)
+        sys.exit(75)  # EX_TEMPFAIL: cron will try again next time
+    click.echo(f"{now()} scheduled run finished: {'FAILED' if report.failed else 'ok'}", err=True)
+    sys.exit(1 if report.failed else 0)

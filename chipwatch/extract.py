@@ -1,0 +1,64 @@
+"""Run the extractor over stored documents, incrementally, and store claims, figures and claim groups."""
+
+from __future__ import annotations
+
+import sys
+from dataclasses import dataclass
+
+import click
+
+from chipwatch.config import Settings
+from chipwatch.registry import Registry
+from data.claim_groups import rebuild_claim_groups
+from data.db import open_db
+from data.facts import iter_documents, pending_ids, replace_facts
+from data.runs import finish_run, start_run
+
+
+@dataclass
+class ExtractReport:
+    run_id: int
+    version: str
+    documents: int = 0
+    claims: int = 0
+    figures: int = 0
+    groups: int = 0
+
+
+def vendor_dicts(registry: Registry) -> list[dict]:
+    return [{"slug": v.slug, "name": v.name, "aliases": list(v.aliases), "ticker": v.ticker}
+            for v in registry.vendors]
+
+
+def run_extract(settings: Settings, registry: Registry, *, force: bool = False,
+                progress: bool = True) -> ExtractReport:
+    """Extract facts from every document not yet extracted by the current extractor version."""
+    from nlp.extract import Extractor
+    from nlp.grouping import group_claims
+
+    from nlp import EXTRACTOR_VERSION
+
+    db = open_db(settings.db_path)
+    run_id = start_run(db, "extract")
+    report = ExtractReport(run_id, EXTRACTOR_VERSION)
+    try:
+        ids = pending_ids(db, EXTRACTOR_VERSION, force=force)
+        if ids:
+            extractor = Extractor(vendor_dicts(registry))
+            with click.progressbar(length=len(ids), label=f"extracting {len(ids)} documents", file=sys.stderr,
+                                   show_pos=True, hidden=not progress) as bar:
+                for document, facts in extractor.pipe(iter_documents(db, ids)):
+                    claims, figures = replace_facts(db, document, facts, EXTRACTOR_VERSION)
+                    report.documents += 1
+                    report.claims += claims
+                    report.figures += figures
+                    bar.update(1)
+        report.groups = rebuild_claim_groups(db, group_claims)
+    except BaseException as exc:
+        finish_run(db, run_id, status="failed", message=f"{type(exc).__name__}: {exc}"[:500],
+                   stats=report.__dict__)
+        raise
+    finish_run(db, run_id, status="ok", stats=report.__dict__,
+               message=f"{report.documents} documents, {report.claims} claims, {report.figures} figures")
+    db.close()
+    return report

@@ -1,0 +1,47 @@
+"""Configuration comes from the environment with defaults that work."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from chipwatch.config import REPO_ROOT, ConfigError, load_settings, parse_since, valid_user_agent
+
+
+def test_defaults_point_at_the_real_sec_and_the_repo_database():
+    settings = load_settings({})
+    assert settings.db_path == REPO_ROOT / "data" / "chipwatch.db"
+    assert settings.sources_path == REPO_ROOT / "sources.yml"
+    assert settings.edgar_data_url == "https://data.sec.gov"
+    assert settings.edgar_archives_url == "https://www.sec.gov"
+    assert settings.sec_user_agent is None
+    assert settings.port == 8001
+
+
+def test_every_endpoint_is_overridable():
+    settings = load_settings({"CHIPWATCH_EDGAR_DATA_URL": "http://127.0.0.1:1/data.sec.gov/",
+                              "CHIPWATCH_DB": "/tmp/x.db", "PORT": "9001"})
+    assert settings.edgar_data_url == "http://127.0.0.1:1/data.sec.gov"
+    assert str(settings.db_path) == "/tmp/x.db"
+    assert settings.port == 9001
+
+
+def test_since_takes_a_date_or_a_day_count_and_defaults_to_a_year():
+    today = date(2026, 11, 24)
+    assert parse_since("2026-01-31", today) == date(2026, 1, 31)
+    assert parse_since("30d", today) == date(2026, 10, 25)
+    assert parse_since(None, today) == date(2025, 11, 24)
+    with pytest.raises(ConfigError, match="CHIPWATCH_SINCE='last week'"):
+        parse_since("last week", today)
+
+
+def test_sec_user_agent_must_declare_a_contact():
+    assert valid_user_agent("Jane Doe jane@example.org") == "Jane Doe jane@example.org"
+    assert valid_user_agent("python-requests/2.32") is None
+    assert valid_user_agent("") is None
+
+
+def test_a_bad_port_is_a_config_error():
+    with pytest.raises(ConfigError, match="PORT='http'"):
+        load_settings({"PORT": "http"})

@@ -1,0 +1,104 @@
+"""The vendor registry: the real one loads, and every mistake names file, line, entry and field."""
+
+from __future__ import annotations
+
+import textwrap
+
+import pytest
+
+from chipwatch.config import REPO_ROOT
+from chipwatch.registry import RegistryError, load_registry
+
+REQUIRED_VENDORS = {"nvidia", "amd", "intel", "broadcom", "qualcomm", "micron", "marvell", "arm", "tsmc",
+                    "cerebras", "groq", "sambanova", "tenstorrent"}
+
+
+def write(tmp_path, text: str):
+    path = tmp_path / "sources.yml"
+    path.write_text(textwrap.dedent(text), encoding="utf-8")
+    return path
+
+
+def test_the_real_registry_lists_every_required_vendor_with_its_identifiers():
+    registry = load_registry(REPO_ROOT / "sources.yml")
+    assert REQUIRED_VENDORS <= {v.slug for v in registry.vendors}
+    assert registry.vendor("nvidia").cik == "0001045810"
+    assert registry.vendor("cerebras").cik == "0002021728"
+    assert registry.vendor("amd").ticker == "AMD"
+    assert all(v.sources for v in registry.vendors), "every vendor has a newsroom source"
+    assert {w.id for w in registry.wires} == {"globenewswire", "prnewswire", "businesswire"}
+
+
+def test_vendor_names_include_aliases_and_ticker():
+    nvidia = load_registry(REPO_ROOT / "sources.yml").vendor("nvidia")
+    assert {"NVIDIA", "Nvidia", "NVDA"} <= set(nvidia.names)
+
+
+def test_match_vendor_finds_tickers_and_issuer_names_as_whole_words():
+    registry = load_registry(REPO_ROOT / "sources.yml")
+    assert registry.match_vendor("Nasdaq:NVDA").slug == "nvidia"
+    assert registry.match_vendor("Advanced Micro Devices, Inc. announced").slug == "amd"
+    assert registry.match_vendor("Armada Widgets reports results") is None
+
+
+def test_an_unpadded_numeric_cik_is_padded(tmp_path):
+    path = write(tmp_path, """
+        vendors:
+          - slug: acme
+            name: Acme
+            cik: 12345
+    """)
+    assert load_registry(path).vendor("acme").cik == "0000012345"
+
+
+@pytest.mark.parametrize("entry, line, message", [
+    ("  - name: Acme\n", 2, "vendors[0]: slug: is required"),
+    ("  - slug: Acme Chips\n    name: Acme\n", 2, "vendors[0]: slug: does not match"),
+    ("  - slug: acme\n    name: Acme\n    cik: '12a'\n", 2, "vendors[0] (acme): cik: does not match"),
+    ("  - slug: acme\n    name: Acme\n    sources: [{kind: podcast, url: 'https://a.example/x'}]\n", 4,
+     "vendors[0] (acme).sources[0]: kind: must be one of feed, sitemap, listing"),
+    ("  - slug: acme\n    name: Acme\n    sources:\n      - kind: feed\n        url: 'ftp://a.example/x'\n", 5,
+     "vendors[0] (acme).sources[0]: url: must be an http(s) URL"),
+    ("  - slug: acme\n    name: Acme\n    founded: soon\n", 2, "founded: must be a whole number"),
+    ("  - slug: acme\n    name: Acme\n    colour: red\n", 2, "colour: unknown field"),
+])
+def test_errors_name_the_file_line_entry_and_field(tmp_path, entry, line, message):
+    path = write(tmp_path, "vendors:\n" + entry)
+    with pytest.raises(RegistryError) as error:
+        load_registry(path)
+    assert str(error.value).startswith(f"{path}:{line}: ")
+    assert message in str(error.value)
+
+
+def test_duplicate_slugs_are_refused(tmp_path):
+    path = write(tmp_path, """
+        vendors:
+          - {slug: acme, name: Acme}
+          - {slug: acme, name: Acme Again}
+    """)
+    with pytest.raises(RegistryError, match="vendor slug 'acme' appears twice"):
+        load_registry(path)
+
+
+def test_placeholders_expand_from_the_environment(tmp_path, monkeypatch):
+    path = write(tmp_path, """
+        vendors:
+          - slug: acme
+            name: Acme
+            sources: [{kind: feed, url: "${DEMO_BASE}/news.acme.example/feed.xml"}]
+    """)
+    with pytest.raises(RegistryError, match=r"\$\{DEMO_BASE\}, which is not set"):
+        load_registry(path)
+    monkeypatch.setenv("DEMO_BASE", "http://127.0.0.1:9999/")
+    source = load_registry(path).vendor("acme").sources[0]
+    assert source.url == "http://127.0.0.1:9999/news.acme.example/feed.xml"
+    assert source.id == "acme-feed"
+
+
+def test_unreadable_and_malformed_files_give_one_clear_error(tmp_path):
+    with pytest.raises(RegistryError, match="cannot read the registry"):
+        load_registry(tmp_path / "missing.yml")
+    with pytest.raises(RegistryError, match="not valid YAML"):
+        load_registry(write(tmp_path, "vendors: [\n"))
+    with pytest.raises(RegistryError, match="must be a mapping with a 'vendors' list"):
+        load_registry(write(tmp_path, "- just a list\n"))
