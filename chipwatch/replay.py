@@ -119,7 +119,8 @@ class ReplayServer:
         return f"{self.url}/{host}"
 
     def start(self) -> ReplayServer:
-        self._thread = threading.Thread(target=self._httpd.serve_forever, name="replay", daemon=True)
+        self._thread = threading.Thread(target=self._httpd.serve_forever, kwargs={"poll_interval": 0.05},
+                                        name="replay", daemon=True)
         self._thread.start()
         return self
 
