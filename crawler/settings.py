@@ -30,6 +30,10 @@ SEC_USER_AGENT = _config.sec_user_agent
 SEC_MAX_REQUESTS_PER_SECOND = float(os.environ.get("CHIPWATCH_SEC_RATE", "8"))
 # On SEC's "Request Rate Threshold Exceeded" page, pause all SEC traffic this long (seconds).
 SEC_RATE_LIMIT_PAUSE = float(os.environ.get("CHIPWATCH_SEC_PAUSE", "600"))
+# SecEtiquetteMiddleware paces SEC requests itself, then queues them in this one downloader slot for
+# all SEC hosts; the slot adds no delay or jitter of its own, so the middleware's spacing is what the SEC sees.
+SEC_DOWNLOAD_SLOT = "sec.gov"
+DOWNLOAD_SLOTS = {SEC_DOWNLOAD_SLOT: {"concurrency": 8, "delay": 0, "jitter": 0}}
 
 # --- politeness ---------------------------------------------------------------------------
 CONTACT = os.environ.get("CHIPWATCH_CONTACT") or (
@@ -52,6 +56,8 @@ DOWNLOAD_WARNSIZE = 4 * 1024 * 1024
 RETRY_ENABLED = True
 RETRY_TIMES = 2
 RETRY_HTTP_CODES = [500, 502, 503, 504, 522, 524, 408, 429]
+# Honour Retry-After on 429/503 up to this many seconds; a longer wait fails the request now.
+RETRY_AFTER_MAX = float(os.environ.get("CHIPWATCH_RETRY_AFTER_MAX", "120"))
 REDIRECT_MAX_TIMES = 5
 HTTPERROR_ALLOWED_CODES: list[int] = []
 DNS_TIMEOUT = 15
@@ -63,7 +69,10 @@ DEFAULT_REQUEST_HEADERS = {
 }
 
 # --- components ---------------------------------------------------------------------------
-DOWNLOADER_MIDDLEWARES: dict[str, int] = {}
+DOWNLOADER_MIDDLEWARES: dict[str, int] = {
+    "crawler.middlewares.retry_after.RetryAfterMiddleware": 560,  # sees 429/503 before RetryMiddleware (550)
+    "crawler.middlewares.sec.SecEtiquetteMiddleware": 585,  # after decompression (590), before retries
+}
 ITEM_PIPELINES = {
     "crawler.pipelines.SQLitePipeline": 300,
 }
