@@ -19,9 +19,12 @@ class CleanErrors(click.Group):
     """Turn the project's named errors into one readable line and exit code 2."""
 
     def invoke(self, ctx):
+        from chipwatch.serve import ServeError
+        from data.export import ExportError
+
         try:
             return super().invoke(ctx)
-        except (ConfigError, RegistryError) as exc:
+        except (ConfigError, RegistryError, ServeError, ExportError) as exc:
             click.secho(f"Error: {exc}", fg="red", err=True)
             sys.exit(2)
 
@@ -203,11 +206,10 @@ def scheduled() -> None:
     """The unattended run cron starts: lock, crawl, extract, export, log. Never overlaps itself."""
     import os
 
-    from data.export import export_tables
-
     from chipwatch.crawl import print_report, run_crawl
     from chipwatch.extract import run_extract
     from chipwatch.schedule import AlreadyRunning, lock_path, run_lock
+    from data.export import export_tables
 
     settings = load_settings()
     registry = load_registry(settings.sources_path)

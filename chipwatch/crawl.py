@@ -19,6 +19,7 @@ from chipwatch.registry import Registry
 from data import store
 from data.db import open_db
 from data.runs import finish_run, start_run
+from data.stories import group_stories
 
 ALL_SPIDERS = ("edgar", "feeds", "sitemaps", "listings", "wires")
 
@@ -75,6 +76,7 @@ def run_crawl(settings: Settings, registry: Registry, *, spiders: tuple[str, ...
                               if k.startswith(("chipwatch/", "downloader/response_count", "item_scraped",
                                                "finish_reason", "log_count/ERROR", "retry/count"))}
         report.stats[name]["requests"] = crawler.stats.get_value("downloader/request_count", 0)
+    group_stories(db)
     report.errors = [dict(r) for r in db.query(
         "select source, url, status, reason from fetch_errors where run = ? order by id", [run_id])]
     finish_run(db, run_id, status="failed" if report.failed else "ok",
@@ -100,8 +102,6 @@ def print_report(report: CrawlReport) -> None:
     for source, errors in sorted(by_source.items()):
         first = errors[0]
         reason = first["reason"]
-        if "DNS" in reason or "Connection" in reason or "connect" in reason:
-            reason = f"could not connect ({reason})"
         more = f" (+{len(errors) - 1} more)" if len(errors) > 1 else ""
         click.secho(f"  {source}: FAILED {first['url']}: {reason}{more}", fg="red", err=True)
     for name, stats in report.stats.items():

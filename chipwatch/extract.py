@@ -33,10 +33,9 @@ def vendor_dicts(registry: Registry) -> list[dict]:
 def run_extract(settings: Settings, registry: Registry, *, force: bool = False,
                 progress: bool = True) -> ExtractReport:
     """Extract facts from every document not yet extracted by the current extractor version."""
+    from nlp import EXTRACTOR_VERSION
     from nlp.extract import Extractor
     from nlp.grouping import group_claims
-
-    from nlp import EXTRACTOR_VERSION
 
     db = open_db(settings.db_path)
     run_id = start_run(db, "extract")

@@ -5,8 +5,10 @@ from __future__ import annotations
 from typing import Any
 
 import scrapy
+from scrapy.exceptions import DownloadConnectionRefusedError, DownloadFailedError, DownloadTimeoutError
 from scrapy.spidermiddlewares.httperror import HttpError
-from twisted.internet.error import DNSLookupError, TCPTimedOutError, TimeoutError
+from twisted.internet.error import ConnectError, ConnectionDone, ConnectionLost, DNSLookupError, TimeoutError
+from twisted.web._newclient import ResponseFailed, ResponseNeverReceived
 
 from chipwatch.registry import Registry, load_registry
 from crawler.items import FetchErrorItem
@@ -55,10 +57,15 @@ class ChipwatchSpider(scrapy.Spider):
             note = response.meta.get("chipwatch_reason")
             if note:
                 reason = f"{reason}: {note}"
-        elif failure.check(TimeoutError, TCPTimedOutError):
+        elif failure.check(DownloadTimeoutError, TimeoutError):
             reason = f"timeout: {reason}"
         elif failure.check(DNSLookupError):
             reason = f"could not connect (DNS lookup failed): {reason}"
+        elif failure.check(DownloadConnectionRefusedError, ConnectError):
+            reason = f"could not connect: {reason}"
+        elif failure.check(ResponseFailed, ResponseNeverReceived, ConnectionDone, ConnectionLost,
+                           DownloadFailedError):
+            reason = "connection closed before a complete response"
         source = request.meta.get("source", self.name)
         self.logger.error("fetch failed [%s] %s: %s", source, request.url, reason)
         yield FetchErrorItem(source=source, url=request.url, reason=reason[:500], status=status)

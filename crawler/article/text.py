@@ -1,0 +1,135 @@
+"""HTML to plain text, and the main text of an article page without its boilerplate.
+
+Known press-release layouts are read with their own selectors (documented in
+``shared/formats.md`` §3–4); any other page goes through trafilatura; a page
+neither understands falls back to the text of ``<body>`` minus navigation.
+"""
+
+from __future__ import annotations
+
+import re
+
+import trafilatura
+from lxml import etree, html
+
+# Body containers of the layouts we know, best first.
+KNOWN_BODIES = (
+    "div.article-body",  # NVIDIA newsroom (iPressroom)
+    "article.full-news-article",  # Q4 / Equisolve IR sites (AMD, Intel, Marvell)
+    "section.release-body",  # PR Newswire
+    "div.bw-release-story", "div.bwNewRelease",  # Business Wire
+    "#main-body-container", "div.main-body-container",  # GlobeNewswire
+    "div.entry-content",  # WordPress (NVIDIA blog, many newsrooms)
+    "[itemprop=articleBody]",
+)
+# Inside a body container: headings and dates repeated from the page chrome, and non-text.
+DROP_INSIDE = ("script", "style", "noscript", "template", "form", "nav", "aside", "button", "svg",
+               "iframe", "h1.article-heading", "p.spr-ir-news-article-date", "div.article-date",
+               "div.related-documents-line", ".share", ".social-share", ".sharing")
+DROP_PAGE = ("script", "style", "noscript", "template", "nav", "header", "footer", "aside", "form",
+             "svg", "iframe", "button")
+BLOCKS = {"p", "div", "section", "article", "header", "footer", "li", "ul", "ol", "h1", "h2", "h3", "h4",
+          "h5", "h6", "pre", "blockquote", "table", "tr", "br", "hr", "dd", "dt", "figcaption", "main"}
+MIN_BODY_WORDS = 40  # fewer words in a known container means it is not the article (a teaser, a shell)
+
+
+def parse_html(markup: str) -> html.HtmlElement | None:
+    """An lxml tree of ``markup`` (tolerant of truncated or broken HTML); ``None`` if there is none."""
+    if not markup or not markup.strip():
+        return None
+    try:
+        return html.document_fromstring(markup)
+    except (etree.ParserError, ValueError):
+        return None
+
+
+def element_text(element: html.HtmlElement) -> str:
+    """Plain text of ``element``: one line per block, table cells joined by `` | ``."""
+    parts: list[str] = []
+    _walk(element, parts)
+    return normalise_text("".join(parts))
+
+
+def _walk(element: html.HtmlElement, parts: list[str]) -> None:
+    tag = element.tag if isinstance(element.tag, str) else ""
+    if tag in ("script", "style", "noscript", "template"):
+        parts.append("\n" if tag else "")
+        if element.tail:
+            parts.append(element.tail)
+        return
+    if tag in BLOCKS:
+        parts.append("\n")
+    if element.text and tag:
+        parts.append(element.text)
+    for child in element:
+        _walk(child, parts)
+    if tag in ("td", "th"):
+        parts.append(" | ")
+    elif tag in BLOCKS:
+        parts.append("\n")
+    if element.tail:
+        parts.append(element.tail)
+
+
+def normalise_text(text: str) -> str:
+    """Collapse spaces within lines, trim cell separators, drop empty lines."""
+    lines = []
+    for line in text.replace("\xa0", " ").splitlines():
+        line = re.sub(r"[ \t\r\f\v]+", " ", line).strip()
+        line = re.sub(r"(\s*\|\s*)+$", "", line).strip()
+        line = re.sub(r"^(\|\s*)+", "", line).strip()
+        if line:
+            lines.append(line)
+    return "\n".join(lines)
+
+
+def html_to_text(markup: str | None) -> str:
+    """Plain text of an HTML fragment (a feed's escaped ``<content>``, say).
+
+    >>> html_to_text("<p>One &amp; two</p><p>three</p>")
+    'One & two\\nthree'
+    """
+    tree = parse_html(f"<div>{markup}</div>") if markup else None
+    if tree is None:
+        return ""
+    body = tree.find("body")
+    return element_text(body if body is not None else tree)
+
+
+def known_layout_text(tree: html.HtmlElement) -> str | None:
+    """Main text from the first known body container holding a real article, else ``None``."""
+    for selector in KNOWN_BODIES:
+        for element in tree.cssselect(selector):
+            element = _clean_copy(element, DROP_INSIDE)
+            text = element_text(element)
+            if len(text.split()) >= MIN_BODY_WORDS:
+                return text
+    return None
+
+
+def main_text(markup: str, tree: html.HtmlElement | None = None, url: str | None = None) -> str:
+    """The article's main text: a known layout, else trafilatura, else ``<body>`` minus chrome."""
+    tree = tree if tree is not None else parse_html(markup)
+    if tree is None:
+        return ""
+    text = known_layout_text(tree)
+    if text:
+        return text
+    extracted = trafilatura.extract(markup, url=url, include_comments=False, include_tables=True,
+                                    deduplicate=False, favor_precision=True)
+    if extracted and len(extracted.split()) >= MIN_BODY_WORDS:
+        return normalise_text(extracted)
+    body = tree.find("body")
+    if body is None:
+        return normalise_text(extracted or "")
+    fallback = element_text(_clean_copy(body, DROP_PAGE))
+    return fallback if len(fallback.split()) > len((extracted or "").split()) else normalise_text(extracted or "")
+
+
+def _clean_copy(element: html.HtmlElement, drop: tuple[str, ...]) -> html.HtmlElement:
+    """A copy of ``element`` without the elements matching ``drop`` (the page tree stays intact)."""
+    copy = html.fromstring(html.tostring(element, encoding="unicode"))
+    for selector in drop:
+        for junk in copy.cssselect(selector):
+            junk.drop_tree()
+    return copy

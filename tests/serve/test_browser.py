@@ -1,0 +1,163 @@
+"""Browser tests: a real ``datasette`` process on 127.0.0.1, driven by headless Chromium through Playwright.
+
+Uses Debian's ``chromium`` (``make browser`` installs it); skipped when it is absent.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from chipwatch.serve import datasette_args, datasette_command
+from data.db import open_db
+from tests.serve.conftest import populate
+
+CHROMIUM = os.environ.get("CHIPWATCH_CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+SCREENSHOTS = os.environ.get("CHIPWATCH_SCREENSHOTS")  # a directory, to look at what the tests saw
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="chromium is not installed (make browser)"),
+]
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def _wait_until_up(url: str, proc: subprocess.Popen, deadline_s: float = 60) -> None:
+    """Poll ``url`` until Datasette answers; fail with its output if it exits first."""
+    deadline = time.monotonic() + deadline_s
+    while time.monotonic() < deadline:
+        if proc.poll() is not None:
+            raise RuntimeError(f"datasette exited with {proc.returncode}: {proc.stderr.read()}")
+        try:
+            with urllib.request.urlopen(url, timeout=2) as response:
+                if response.status == 200:
+                    return
+        except OSError:
+            time.sleep(0.2)
+    raise RuntimeError(f"datasette did not answer at {url}")
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory):
+    """A Datasette subprocess over a populated chipwatch.db, started as ``chipwatch serve`` starts it."""
+    path = tmp_path_factory.mktemp("browser") / "chipwatch.db"
+    db = open_db(path)
+    ids = populate(db)
+    db.close()
+    port = _free_port()
+    proc = subprocess.Popen(datasette_command(datasette_args(path, port)), stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                            text=True)
+    url = f"http://127.0.0.1:{port}"
+    try:
+        _wait_until_up(url + "/", proc)
+        yield url, ids
+    finally:
+        proc.terminate()
+        proc.wait(timeout=30)
+
+
+@pytest.fixture(scope="module")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        chromium = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def page(browser, request):
+    context = browser.new_context(accept_downloads=True)
+    page = context.new_page()
+    yield page
+    if SCREENSHOTS:
+        Path(SCREENSHOTS).mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=str(Path(SCREENSHOTS) / f"{request.node.name}.png"), full_page=True)
+    context.close()
+
+
+def _table_rows(page) -> int:
+    return page.locator("table.rows-and-columns tbody tr").count()
+
+
+def test_search_claims_by_full_text(server, page):
+    url, _ = server
+    page.goto(f"{url}/chipwatch/claims")
+    assert _table_rows(page) == 5
+    page.fill("input[name=_search]", "flagship GPU")
+    page.press("input[name=_search]", "Enter")
+    page.wait_for_url("**_search=flagship+GPU**")
+    assert _table_rows(page) == 3
+    assert "6.9x faster than the leading flagship GPU" in page.locator("table.rows-and-columns").inner_text()
+
+
+def test_click_a_facet(server, page):
+    url, _ = server
+    page.goto(f"{url}/chipwatch/claims")
+    page.locator("#facet-vendor a", has_text="Quillon Semiconductor").click()
+    page.wait_for_url("**vendor=quillon**")
+    assert _table_rows(page) == 1
+    assert "eight-GPU server" in page.locator("table.rows-and-columns").inner_text()
+
+
+def test_follow_the_csv_export_link(server, page):
+    url, _ = server
+    page.goto(f"{url}/chipwatch/claims?vendor=lumenar")
+    link = page.locator("p.export-links a", has_text="CSV")
+    with page.expect_response(lambda r: ".csv" in r.url) as info:
+        link.click()
+    response = info.value
+    assert response.status == 200
+    lines = response.text().strip().splitlines()
+    assert lines[0].startswith("id,document_id,")
+    assert len(lines) == 5  # header and lumenar's four claims
+
+
+def test_download_csv_from_the_advanced_export_form(server, page):
+    url, _ = server
+    page.goto(f"{url}/chipwatch/figures")
+    page.check("input[name=_dl]")
+    with page.expect_download() as info:
+        page.click("form[action$='figures.csv'] [type=submit]")
+    download = info.value
+    assert download.suggested_filename == "figures.csv"
+    assert "412500000" in Path(download.path()).read_text(encoding="utf-8")
+
+
+def test_open_a_canned_query_and_a_claim_in_context(server, page):
+    url, ids = server
+    page.goto(f"{url}/chipwatch")
+    page.click("text=Speedup claims against GPUs")
+    page.wait_for_url("**/chipwatch/gpu_speedups")
+    assert page.locator("h1").inner_text().startswith("Speedup claims against GPUs")
+    assert _table_rows(page) == 4
+    page.locator(f"a[href='/chipwatch/claim?id={ids['first_claim']}']").first.click()
+    page.wait_for_url("**/chipwatch/claim?id=*")
+    assert page.locator("mark").first.inner_text() == "6.9x faster than the leading flagship GPU"
+    source = page.locator("a[href='https://newsroom.lumenar.example/news/lumenar-lx3-wafer-engine']")
+    assert source.count() == 1
+
+
+def test_search_claims_canned_query_form(server, page):
+    url, _ = server
+    page.goto(f"{url}/chipwatch/search_claims")
+    page.fill("input[name=q]", "tokens per second")
+    page.click("form.sql [type=submit]")
+    page.wait_for_url("**q=tokens+per+second**")
+    assert _table_rows(page) == 1
+    assert "1,800 tokens per second" in page.locator("table.rows-and-columns").inner_text()
