@@ -83,3 +83,4 @@ REQUEST_FINGERPRINTER_IMPLEMENTATION = "2.7"
 FEED_EXPORT_ENCODING = "utf-8"
 LOG_LEVEL = os.environ.get("CHIPWATCH_LOG_LEVEL", "INFO")
 TELNETCONSOLE_ENABLED = False
+STATS_DUMP = False  # `chipwatch crawl` prints its own per-spider summary and stores the stats in `runs`
