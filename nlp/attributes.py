@@ -1,0 +1,193 @@
+"""Attributes shared by both fact types: hedge, attribution, product, comparator, workload.
+
+Each function reads a ``SentenceContext`` around one quantity and returns a plain value.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from nlp.context import DocState, Mention, SentenceContext
+from nlp.lexicon import cue_patterns, cue_regex
+from nlp.quantities import Quantity
+
+_FILLER = r"(?:\s+(?:a|an|the|be|of|whopping|claimed|staggering|just))*\s*$"
+_CLAIMED = re.compile(r"\b(?:a|the)\s+claimed\s*$", re.IGNORECASE)
+_COMPARATOR = re.compile(
+    r"^[\s,\u201d\u2019\"'()]*(?:\w+\s+){0,4}?(?P<m>than|over|versus|vs\.?|compared\s+(?:to|with)|relative\s+to|against|"
+    r"up\s+from|from|of)\s+(?P<rest>.*)$", re.IGNORECASE | re.DOTALL)
+_PHRASE_END = re.compile(r"[,.;:()\u2014\u2013]|\s(?:while|and|but|which|that|when|for|on|in|using|with|"
+                         r"thanks|from|according|says|said)\s", re.IGNORECASE)
+_WORKLOAD = re.compile(
+    r"(?:(?:on-device\s+)?(?:LLM|AI|large[- ]language[- ]model|generative AI|GPT-\d\w*|LLM)\s+)?"
+    r"(?:inference|training)(?:\s+workloads?)?"
+    r"|AI\s+workloads?|Llama\s?\d+(?:\.\d+)?(?:\s\d+B)?|Stable\s+Diffusion(?:\s+XL)?|GPT-\d+\w*(?:\s+(?:LLM\s+)?benchmark)?"
+    r"|BERT|ResNet-?50|DLRM|[\w-]*parameter\s+(?:AI\s+)?model|recommendation\s+engines?",
+    re.IGNORECASE)
+
+
+def hedge_for(ctx: SentenceContext, q: Quantity) -> str | None:
+    """The lexical hedge right before ``q`` ("up to", "nearly"), "claims" for "a claimed 6.9x", else None."""
+    before = ctx.before(q, 60)
+    if _CLAIMED.search(before):
+        return "claims"
+    for m in reversed(list(cue_regex("hedges").finditer(before))):
+        if re.fullmatch(_FILLER, before[m.end():], re.IGNORECASE):
+            return " ".join(m.group(0).lower().split())
+        break
+    return None
+
+
+def attributed(ctx: SentenceContext) -> bool:
+    """Whether the sentence attributes its figures to someone ("Nvidia says", "the company claims")."""
+    return _attributed(ctx.text)
+
+
+@lru_cache(maxsize=1024)
+def _attributed(sentence: str) -> bool:
+    return bool(cue_patterns("attribution").search(sentence))
+
+
+def _own(mention: Mention, q: Quantity) -> bool:
+    return mention.end <= q.start or mention.start >= q.end
+
+
+def product_for(ctx: SentenceContext, q: Quantity, state: DocState, comparator: str | None) -> str | None:
+    """The product a figure describes: one attached to it, else the nearest before, after, or in the document."""
+    candidates = [p for p in ctx.products if _own(p, q) and p.name != comparator]
+    subjects = [p for p in candidates
+                if not _NOT_SUBJECT.search(ctx.text[max(0, ctx.local(p.start) - 40):ctx.local(p.start)])]
+    candidates = subjects or candidates  # "... of the H100" names a comparator, not the subject
+    chips = [p for p in candidates if p.label != "MEMORY"]
+    if not chips and state.last_product:
+        return state.last_product  # "288 GB of HBM3E" is the memory of the chip being described
+    candidates = chips or candidates
+    inside = [p for p in ctx.products if q.count and q.start <= p.start and p.end <= q.end]
+    if inside:  # "4,000 Blackwell GPUs"
+        return inside[0].name
+    for p in candidates:  # "the X9's 3 TB/s", "96 SMs in the RTX 5080", "3-nm B300"
+        if _attached(ctx, p, q):
+            return p.name
+    before = [p for p in candidates if p.end <= q.start]
+    if before and state.last_product and _ANAPHOR.search(ctx.text[ctx.local(before[-1].end):ctx.local(q.start)]):
+        return state.last_product  # "..., this research system holds 2 billion neurons"
+    if before:  # the sentence's subject usually comes first
+        return before[0].name
+    after = [p for p in candidates if p.start >= q.end]
+    if state.last_product or after:
+        return state.last_product or after[0].name
+    return state.extras.get("doc_product") or _described_product(ctx, q, state)
+
+
+_HARDWARE = re.compile(r"\b(?:micro)?(?:chips?|processors?|accelerators?|GPUs?|CPUs?|supercomputers?|systems?|"
+                       r"cards?|devices?)\b", re.IGNORECASE)
+_NOT_MODIFIERS = {"the", "a", "an", "its", "their", "this", "that", "these", "single", "new", "of", "to", "on", "in",
+                  "at", "by", "for", "with", "and", "or", "than", "any", "said", "says", "is", "are", "was", "were",
+                  "has", "have", "which", "who", "it", "made", "make", "ever"}
+
+
+@lru_cache(maxsize=1024)
+def _hardware_nouns(sentence: str) -> tuple[tuple[int, int], ...]:
+    return tuple(m.span() for m in _HARDWARE.finditer(sentence))
+
+
+def _described_product(ctx: SentenceContext, q: Quantity, state: DocState) -> str | None:
+    """No product named anywhere: the vendor and the hardware noun nearest the figure ("Intel memory chip")."""
+    lo, hi = ctx.local(q.start), ctx.local(q.end)
+    found = [(a, b) for a, b in _hardware_nouns(ctx.text) if not (a < hi and b > lo)]
+    if not found:
+        return None
+    start, end = min(found, key=lambda span: abs(span[0] - lo))
+    kept: list[str] = []
+    for word in reversed(ctx.text[max(0, start - 40):start].split()[-2:]):  # "single memory chip" -> "memory chip"
+        if word.lower() in _NOT_MODIFIERS or not word.replace("-", "").isalnum():
+            break
+        kept.insert(0, word)
+    return " ".join(filter(None, [state.vendor, *kept, ctx.text[start:end]])) or None
+
+
+_ANAPHOR = re.compile(r"\b(?:this|it|its)\s+(?:[\w-]+\s+){0,2}(?:system|machine|supercomputer|computer|cluster|"
+                      r"chip|card|rack|processor|accelerator)\b", re.IGNORECASE)
+
+
+def _attached(ctx: SentenceContext, p: Mention, q: Quantity) -> bool:
+    """A product written right against a figure: "the X9's 3 TB/s", "3-nm B300", "96 SMs in the RTX 5080"."""
+    if p.end <= q.start:
+        return bool(re.fullmatch(r"\s*['’]s\s*", ctx.text[ctx.local(p.end):ctx.local(q.start)]))
+    gap = ctx.text[ctx.local(q.end):ctx.local(p.start)]
+    if re.fullmatch(r"\s*", gap):
+        return True
+    return bool(re.fullmatch(r"[^,.;0-9()]{0,40}?\b(?:for|in|of)\s+(?:the\s+|an?\s+)?(?:[\w-]+\s+){0,3}", gap,
+                             re.IGNORECASE)) and not re.search(r"\b(?:than|over|versus|vs|from)\b", gap)
+
+
+def comparator_for(ctx: SentenceContext, q: Quantity) -> str | None:
+    """What a claim is compared with: the product or phrase after "than", "over", "versus", "compared to"...
+
+    "5x the throughput of a typical GPU server" -> "a typical GPU server".
+    """
+    after = ctx.after(q, 160)
+    m = _COMPARATOR.match(after)
+    if m is None:
+        return _comparator_before(ctx, q) or _comparator_anywhere(ctx, q)
+    offset = ctx.local(q.end) + m.start("rest")
+    spec_of = m.group("m").lower() in ("of", "from") and q.unit not in ("x", "%")
+    for p in ctx.products:
+        if 0 <= ctx.local(p.start) - offset <= (6 if spec_of else 30) and not (spec_of and p.label == "MEMORY"):
+            return p.name  # "6 TB/s from the X8's 4 TB/s"
+    if spec_of:
+        return None  # "96 GB of HBM3" is a spec, not a comparison
+    rest = m.group("rest")
+    end = _PHRASE_END.search(rest)
+    return " ".join(rest[:end.start() if end else 60].split()[:6]) or None
+
+
+def _comparator_before(ctx: SentenceContext, q: Quantity) -> str | None:
+    """"Compared to the Cloud AI 100 Pro results, Ultra produced a 2.5 to 3 times boost"."""
+    before = ctx.before(q)
+    m = re.search(r"\b(?:compared\s+(?:to|with)|versus|relative\s+to)\s+(?:the\s+)?", before, re.IGNORECASE)
+    if not m:
+        return None
+    for p in ctx.products:
+        if ctx.local(p.start) >= m.end() and p.end <= q.start:
+            return p.name
+    return None
+
+
+_MARKER = re.compile(r"\b(?:than|versus|vs\.?|compared\s+(?:to|with)|relative\s+to|as|over|ahead\s+of|beats?|"
+                     r"outperforms?)\s+(?:the\s+|an?\s+|its\s+\w+,\s+the\s+|\w+['’]s\s+)?$", re.IGNORECASE)
+# "... the performance of the H100": a product after "of" is not the subject either
+_NOT_SUBJECT = re.compile(_MARKER.pattern.replace("beats?|", "beats?|of|"), re.IGNORECASE)
+
+
+def _comparator_anywhere(ctx: SentenceContext, q: Quantity) -> str | None:
+    """A product right after a comparison marker anywhere in the sentence ("... compared to the Hopper H100")."""
+    if q.unit not in ("x", "%"):
+        return None
+    for p in ctx.products:
+        if _MARKER.search(ctx.text[max(0, ctx.local(p.start) - 40):ctx.local(p.start)]):
+            return p.name
+    than = re.search(r"\bthan\s+(?P<rest>.{1,80})", ctx.after(q, 200), re.IGNORECASE | re.DOTALL)
+    if than:  # "50 times faster and use 100 times less energy than conventional systems"
+        end = _PHRASE_END.search(than.group("rest"))
+        return " ".join(than.group("rest")[:end.start() if end else 60].split()[:6]) or None
+    return None
+
+
+@lru_cache(maxsize=1024)
+def _workloads(sentence: str) -> tuple[re.Match, ...]:
+    return tuple(_WORKLOAD.finditer(sentence))
+
+
+def workload_for(ctx: SentenceContext, q: Quantity) -> str | None:
+    """The workload named near a claim ("LLM inference", "Llama 2 70B"), nearest one after it first."""
+    matches = _workloads(ctx.text)
+    if not matches:
+        return None
+    lo, hi = ctx.local(q.start), ctx.local(q.end)
+    after = [m for m in matches if m.start() >= hi and m.start() - hi < 80]
+    if after:
+        return after[0].group(0)
+    before = [m for m in matches if m.end() <= lo]
+    return before[-1].group(0) if before else None

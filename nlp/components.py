@@ -1,0 +1,211 @@
+"""spaCy components of the chipwatch pipeline, registered with ``@Language.factory``.
+
+* ``chipwatch_sentences``: sentence boundaries at sentence punctuation and at line breaks (headlines,
+  table lines), with an upper bound on sentence length so pathological text stays linear.
+* ``chipwatch_models``: model numbers missing from the catalogue, by the regexes in products.yml.
+* ``chipwatch_quantities``: the number/unit grammar (``nlp.quantities``) over the document text;
+  results in ``doc._.quantities`` and as spans in ``doc.spans["quantities"]``.
+* ``chipwatch_facts``: assembles claims and figures per sentence into ``doc._.facts``.
+
+Products and vendors are found by two stock ``span_ruler`` components (see ``nlp.pipeline``).
+"""
+
+from __future__ import annotations
+
+import re
+
+import numpy
+from spacy.attrs import IDX, SENT_START
+from spacy.language import Language
+from spacy.tokens import Doc, Span, SpanGroup
+
+from nlp.assemble import sentence_facts
+from nlp.context import DocState, Mention, SentenceContext
+from nlp.lexicon import load_lexicon
+from nlp.periods import first_period, update_state
+from nlp.quantities import find_quantities
+
+_BOUNDARY = re.compile(r"(?P<end>[.!?。！？])[\"”’)\]]*(?P<ws>\s+)|(?P<nl>\n\s*)")
+DOC_TEXT, _BOUNDS = ("chipwatch", "text"), ("chipwatch", "sentences")
+_NOT_A_MODEL = re.compile(r"^(?:FY|CY|FQ|GPT|CIK)\d|^[QH][1-4]$|^\d")
+_ABBREVIATIONS = {"inc.", "corp.", "co.", "ltd.", "mr.", "mrs.", "ms.", "dr.", "no.", "vs.", "st.", "jr.", "sr.",
+                  "e.g.", "i.e.", "etc.", "approx.", "calif.", "mass.", "jan.", "feb.", "aug.", "sept.", "oct.",
+                  "nov.", "dec.", "u.s.", "u.k.", "n.y."}
+
+for _name in ("meta", "quantities", "facts"):
+    if not Doc.has_extension(_name):
+        Doc.set_extension(_name, default=None)
+
+
+@Language.factory("chipwatch_sentences", default_config={"max_tokens": 250})
+def make_sentences(nlp: Language, name: str, max_tokens: int) -> SentenceSplitter:
+    """Sentence boundaries without a model: punctuation, line breaks, and a length cap."""
+    return SentenceSplitter(max_tokens)
+
+
+class SentenceSplitter:
+    """Finds boundaries with one regex pass over the text and writes them as an array (no Python per token)."""
+
+    def __init__(self, max_tokens: int):
+        self.max_tokens = max_tokens
+
+    def __call__(self, doc: Doc) -> Doc:
+        if len(doc) == 0:
+            return doc
+        text = doc_text(doc)
+        starts_char = sentence_starts(text)
+        idx = doc.to_array([IDX]).astype(numpy.int64).ravel()
+        starts = numpy.unique(numpy.searchsorted(idx, numpy.asarray(starts_char, dtype=numpy.int64)))
+        starts = _cap_length(starts[starts < len(doc)], len(doc), self.max_tokens)
+        column = numpy.full((len(doc), 1), -1, dtype=numpy.int64)
+        column[starts, 0] = 1
+        doc.from_array([SENT_START], column.view(numpy.uint64))
+        chars = list(idx[starts]) + [len(text)]
+        doc.user_data[_BOUNDS] = [(int(a), int(b)) for a, b in zip(chars, chars[1:], strict=False)]
+        return doc
+
+
+def doc_text(doc: Doc) -> str:
+    """The document text, built once (``Doc.text`` joins every token on each access)."""
+    if DOC_TEXT not in doc.user_data:
+        doc.user_data[DOC_TEXT] = doc.text
+    return doc.user_data[DOC_TEXT]
+
+
+def sentence_bounds(doc: Doc) -> list[tuple[int, int]]:
+    """(start, end) character offsets of the sentences, as found by ``chipwatch_sentences``."""
+    bounds = doc.user_data.get(_BOUNDS)
+    return bounds if bounds is not None else [(s.start_char, s.end_char) for s in doc.sents]
+
+
+def sentence_starts(text: str) -> list[int]:
+    r"""Character offsets where sentences start: after line breaks, and after ". " before a non-lower-case word.
+
+    >>> sentence_starts("Revenue rose 5%. Net income fell.\nQ3 results")
+    [0, 17, 34]
+    """
+    starts = [0]
+    for m in _BOUNDARY.finditer(text):
+        nxt = m.end()
+        if nxt >= len(text):
+            break
+        if m.group("nl") or "\n" in m.group("ws") or \
+                (not text[nxt].islower() and not (m.group("end") == "." and _abbreviation(text, m.start() + 1))):
+            starts.append(nxt)
+    return starts
+
+
+def _abbreviation(text: str, end: int) -> bool:
+    """Whether the word ending at ``end`` is an abbreviation ("Inc.", "U.S.", "Calif.")."""
+    word = text[max(0, end - 12):end].split()[-1:] or [""]
+    word = word[0].lstrip("(\"'“‘")
+    return word.lower() in _ABBREVIATIONS or bool(re.fullmatch(r"(?:[A-Za-z]\.)+|[A-Z]\.?", word))
+
+
+def _cap_length(starts: numpy.ndarray, length: int, cap: int) -> numpy.ndarray:
+    """Add boundaries so no sentence is longer than ``cap`` tokens (keeps pathological text linear)."""
+    bounds = list(starts) + [length]
+    out = []
+    for a, b in zip(bounds, bounds[1:], strict=False):
+        out.extend(range(a, b, cap))
+    return numpy.asarray(out or [0], dtype=numpy.int64)
+
+
+@Language.factory("chipwatch_models")
+def make_models(nlp: Language, name: str) -> ModelNumberRecognizer:
+    """Model numbers not in the catalogue ("MI355X", "RTX 5090"), added to ``doc.spans["products"]``."""
+    return ModelNumberRecognizer()
+
+
+class ModelNumberRecognizer:
+    def __call__(self, doc: Doc) -> Doc:
+        text = doc_text(doc)
+        found = [doc.char_span(m.start(), m.end(), label="PRODUCT", alignment_mode="expand")
+                 for regex in load_lexicon().product_shapes for m in regex.finditer(text)]
+        group = doc.spans.get("products")
+        spans = list(group) if group is not None else []
+        doc.spans["products"] = SpanGroup(doc, name="products", spans=spans + [s for s in found if s is not None])
+        return doc
+
+
+@Language.factory("chipwatch_quantities")
+def make_quantities(nlp: Language, name: str) -> QuantityRecognizer:
+    """Quantities ("6.9x", "$22.1 billion", "1.8 terabytes per second") from the unit grammar."""
+    return QuantityRecognizer()
+
+
+class QuantityRecognizer:
+    def __call__(self, doc: Doc) -> Doc:
+        quantities = find_quantities(doc_text(doc))
+        doc._.quantities = quantities
+        spans = [doc.char_span(q.start, q.end, label=q.family, alignment_mode="expand") for q in quantities]
+        doc.spans["quantities"] = SpanGroup(doc, name="quantities", spans=[s for s in spans if s is not None])
+        return doc
+
+
+@Language.factory("chipwatch_facts")
+def make_facts(nlp: Language, name: str) -> FactAssembler:
+    """Performance claims and financial figures, one dict per fact, with provenance."""
+    return FactAssembler()
+
+
+class FactAssembler:
+    def __call__(self, doc: Doc) -> Doc:
+        meta = doc._.meta or {}
+        state = DocState(vendor=meta.get("vendor"), published=meta.get("published"), kind=meta.get("kind"))
+        quantities = doc._.quantities or []
+        products = _mentions(doc, "products")
+        vendors = _mentions(doc, "vendors")
+        facts: list[dict] = []
+        text = doc_text(doc)
+        bounds = sentence_bounds(doc)
+        first_period(state, (text[lo:hi] for lo, hi in bounds))
+        state.extras["doc_product"] = next((p.name for p in products if p.label == "PRODUCT"), None)
+        qi = pi = vi = 0
+        for lo, hi in bounds:
+            qi, in_sent = _take(quantities, qi, hi)
+            pi, sent_products = _take(products, pi, hi)
+            vi, sent_vendors = _take(vendors, vi, hi)
+            ctx = SentenceContext(text[lo:hi], lo, in_sent, sent_products, sent_vendors)
+            if in_sent:
+                facts.extend(_with_provenance(ctx, q, fact) for q, fact in sentence_facts(ctx, state))
+            elif any(p.label == "PRODUCT" for p in sent_products):
+                state.last_product = next(p.name for p in sent_products if p.label == "PRODUCT")
+            update_state(state, ctx.text)
+        doc._.facts = facts
+        return doc
+
+
+def _take(items: list, index: int, end: int) -> tuple[int, list]:
+    """Items (sorted by start) that start before ``end``, from ``index`` on: a linear sweep over sentences."""
+    taken = []
+    while index < len(items) and items[index].start < end:
+        taken.append(items[index])
+        index += 1
+    return index, taken
+
+
+def _mentions(doc: Doc, key: str) -> list[Mention]:
+    """Longest non-overlapping mentions of a span group, in order, as (canonical name, char span)."""
+    spans: list[Span] = sorted(doc.spans.get(key, []), key=lambda s: (s.start_char, -(s.end_char - s.start_char)))
+    out: list[Mention] = []
+    for span in spans:
+        if out and span.start_char < out[-1].end or _NOT_A_MODEL.match(span.text):
+            continue
+        out.append(Mention(span.id_ or span.text, span.start_char, span.end_char, span.label_))
+    return out
+
+
+def _tidy(value):
+    """Round away float noise: 4.1 * 1e9 is 4099999999.9999995, stored as 4100000000.0."""
+    return float(f"{value:.12g}") if isinstance(value, float) else value
+
+
+def _with_provenance(ctx: SentenceContext, q, fact: dict) -> dict:
+    fact["value"] = _tidy(fact["value"])
+    if fact.get("value_high") is not None:
+        fact["value_high"] = _tidy(fact["value_high"])
+    start, end = ctx.quote(q)
+    text = ctx.text
+    return {**fact, "quote": text[ctx.local(start):ctx.local(end)], "start": start, "end": end,
+            "sentence": text.strip(), "sentence_start": ctx.start + (len(text) - len(text.lstrip()))}

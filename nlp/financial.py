@@ -1,0 +1,223 @@
+"""Assemble financial figures: amounts, per-share figures, percentages and multiples of money matters.
+
+Conventions (gold README): amounts in base units with their currency; EPS in USD/share; losses
+negative; a percent change attached to an amount in the same clause goes into that amount's
+``change`` and is not a fact of its own; a growth rate standing alone is a fact with
+``note: "growth rate only"``; a currency conversion in parentheses is a fact with
+``note: "USD conversion"``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from nlp.context import DocState, SentenceContext
+from nlp.lexicon import cue_patterns, cue_regex, metric_cues
+from nlp.numbers import format_number
+from nlp.periods import period_for
+from nlp.quantities import Quantity
+
+_LABEL = re.compile(r"(?:\bnet|\bloss|\bprofit|\bsales|\brevs|\brevenues?|\bgains?|\bcharges?(?:\s+of)?|"
+                    r"\bcredits?(?:\s+of)?|\bincome|\bearnings)\s*$", re.IGNORECASE)
+_BARE_NEXT = re.compile(r"^\s*(?:$|[,.;)]|vs\b|in\b|for\b|a\b|and\b|or\b|from\b|to\b|dlrs?\b)", re.IGNORECASE)
+_SIGN = re.compile(r"\b(?:loss|losses|profit|profits|income|earnings)\b", re.IGNORECASE)
+_SEGMENT = re.compile(r"\bvs\.?\s|;|\bwhile\b|\bcompared\s+(?:to|with)\b", re.IGNORECASE)
+_CONVERSION = re.compile(r"\s*[(\[]\s*")
+_TO = re.compile(r"\bto\s*(?:about\s+|nearly\s+|around\s+)?$", re.IGNORECASE)
+_BACK_GAP = re.compile(r"\s*(?:,|--|\u2014|\u2013|-|\(|;)?\s*(?:and\s+)?(?:was\s+|were\s+)?$", re.IGNORECASE)
+_CHAIN_GAP = re.compile(r"(?:[^0-9$€£%]|(?<=[A-Za-z])[0-9])*\band\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
+_FLAT = re.compile(r"^\s*,?\s*flat\b", re.IGNORECASE)
+_VS_NEXT = re.compile(r"^(?P<gap>(?:\s+[a-z]+){0,4}?)\s+vs\.?\s+(?:(?P<sign>loss|profit)\s+)?"
+                      r"(?P<num>[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?)"
+                      r"(?:\s?(?P<scale>mln|billion|bln|million))?(?![\w%$.,])", re.IGNORECASE)
+_PERIOD_SUFFIX = (
+    (re.compile(r"year[\s-]+(?:ago|earlier|over[\s-]+year|on[\s-]+year)|\bon\s+year\b|\byearly\b|"
+                r"same\s+quarter\s+a\s+year|\bprior\s+year\b", re.IGNORECASE), "YoY"),
+    (re.compile(r"sequential|previous\s+quarter|prior\s+quarter|quarter[\s-]+over[\s-]+quarter|\bQoQ\b|"
+                r"\bfrom\s+(?:the\s+)?Q[1-4]\b|from\s+the\s+(?:first|second|third|fourth)\s+quarter",
+                re.IGNORECASE), "QoQ"),
+    (re.compile(r"previous\s+month|prior\s+month|month[\s-]+over[\s-]+month", re.IGNORECASE), "MoM"),
+    (re.compile(r"this\s+year|year\s+to\s+date|\bYTD\b", re.IGNORECASE), "YTD"),
+)
+_PER_SHARE = re.compile(r"^\s*(?:a|per)\s+(?:diluted\s+)?share\b", re.IGNORECASE)
+_SCALES = {"mln": 1e6, "million": 1e6, "billion": 1e9, "bln": 1e9}
+
+
+@dataclass
+class Figure:
+    """A financial quantity being assembled; ``changes`` collects attached growth rates."""
+
+    q: Quantity
+    value: float
+    unit: str
+    metric: str = "other"
+    changes: list[str] = field(default_factory=list)
+    note: list[str] = field(default_factory=list)
+    conversion_of: Figure | None = None
+    standalone_growth: bool = False
+
+
+def money_like(ctx: SentenceContext, q: Quantity) -> Quantity | None:
+    """``q`` as money when it is an amount: currency-marked, or a large bare number after a label ("Net loss")."""
+    if q.family in ("money", "cents"):
+        return q
+    if q.family != "bare":
+        return None
+    if not _BARE_NEXT.match(ctx.after(q, 12)):
+        return None
+    earlier = [o for o in ctx.quantities if o.end <= q.start and o.family == "money"]
+    if _LABEL.search(ctx.before(q, 30)) or (q.scaled and earlier):
+        currency = earlier[-1].unit if earlier and q.scaled else "USD"
+        return Quantity(q.start, q.end, q.value, currency, "money", scaled=q.scaled)
+    return None
+
+
+def inherited_after_vs(ctx: SentenceContext, q: Quantity) -> Quantity | None:
+    """"Shr loss 7 cts vs profit 5": the figure after "vs" takes the unit of the one before it."""
+    m = _VS_NEXT.match(ctx.after(q, 60))
+    if not m:
+        return None
+    start = ctx.local(q.end) + m.start("num") + ctx.start
+    if any(o.start <= start < o.end and o.family not in ("bare",) for o in ctx.quantities):
+        return None
+    value = float(m.group("num").replace(",", ""))
+    if m.group("scale"):
+        value *= _SCALES[m.group("scale").lower()]
+    elif q.family == "cents":
+        value /= 100
+    end = ctx.local(q.end) + m.end() + ctx.start
+    return Quantity(start, end, value, q.unit, q.family)
+
+
+def figure_metric(ctx: SentenceContext, q: Quantity, *, percent: bool = False) -> str | None:
+    """The financial metric of an amount: a cue right after it ("$4.5 billion charge"), else the nearest before.
+
+    None when the sentence names no metric (the caller falls back on the document's last figure).
+    """
+    cues = _metric_spans(ctx.text)
+    lo, hi = ctx.local(q.start), ctx.local(q.end)
+    nxt = ctx.next(q)
+    limit = min(ctx.local(nxt.start), hi + 45) if nxt is not None else hi + 45
+    after = ctx.text[hi:limit]
+    if percent and re.match(r"\s*of\b", after):
+        return "other"  # "30 percent of the group's sales" is a share, not a change
+    if not _PER_SHARE.match(after):
+        follow = next(((a, m) for a, b, m in cues if hi <= a and b <= limit), None)
+        if follow and len(ctx.text[hi:follow[0]].split()) <= 5 and \
+                not re.search(r"[,;]|\bvs\b|\band\b", ctx.text[hi:follow[0]]):
+            return follow[1]
+    before = [m for a, b, m in cues if b <= lo and b >= lo - 200]
+    if q.family == "cents" and not re.search(r"\b(?:shares|stock)\b[^.]{0,30}$", ctx.before(q, 40), re.IGNORECASE):
+        # "Shr loss 12 cts": per-share results in cents, unless they are a dividend ("Qtly div five cts")
+        return "dividend" if before and before[-1] == "dividend" else "eps"
+    metric = before[-1] if before else None
+    if _PER_SHARE.match(after):  # "per share" qualifies the metric before it: EPS, dividend, or a share price
+        metric = {"net_income": "eps", "eps": "eps", "dividend": "dividend"}.get(metric or "", "share_price")
+    if metric == "revenue" and cue_patterns("guidance").search(ctx.before(q, 200)):
+        return "guidance_revenue"
+    return metric
+
+
+@lru_cache(maxsize=1024)
+def _metric_spans(sentence: str) -> tuple[tuple[int, int, str], ...]:
+    """(start, end, metric) of every financial metric cue in a sentence, computed once per sentence."""
+    regex, lookup = metric_cues("fin_metrics")
+    return tuple((m.start(), m.end(), lookup[_key(m)]) for m in regex.finditer(sentence))
+
+
+def _key(m: re.Match) -> str:
+    return " ".join(m.group(0).lower().split())
+
+
+def change_cue(ctx: SentenceContext, q: Quantity) -> str | None:
+    """"+" or "-" when a percent is a change ("up 12%", "fell 3 percent", "a 20 percent slide")."""
+    before, after = ctx.before(q, 40), ctx.after(q, 30)
+    for text, anchored in ((before, r"(?:\s+(?:by|of|more\s+than|about|nearly|approximately|some|a|an))*\s*$"),
+                           (after, None)):
+        for sign, name in (("+", "change_up"), ("-", "change_down")):
+            if anchored:
+                m = list(cue_regex(name).finditer(text))
+                if m and re.fullmatch(anchored, text[m[-1].end():], re.IGNORECASE):
+                    return sign
+            else:
+                m = cue_regex(name).search(text)
+                if m and len(text[:m.start()].split()) <= 1:
+                    return sign
+    return None
+
+
+def change_label(ctx: SentenceContext, q: Quantity, sign: str) -> str:
+    """"+22% QoQ": sign, magnitude and the comparison period named after the percent."""
+    nxt = ctx.next(q)
+    limit = ctx.local(nxt.start) if nxt else len(ctx.text)
+    tail = ctx.text[ctx.local(q.end):min(limit, ctx.local(q.end) + 60)]
+    suffix = next((label for regex, label in _PERIOD_SUFFIX if regex.search(tail)), None)
+    unit = "%" if q.unit == "%" else "x"
+    return f"{sign}{format_number(q.value)}{unit}" + (f" {suffix}" if suffix else "")
+
+
+def negative(ctx: SentenceContext, q: Quantity, metric: str) -> bool:
+    """Losses are negative: the nearest profit/loss word before the figure, in its segment, says "loss"."""
+    if metric not in ("net_income", "operating_income", "eps"):
+        return False
+    before = ctx.before(q, 120)
+    segments = list(_SEGMENT.finditer(before))
+    segment = before[segments[-1].end():] if segments else before
+    words = _SIGN.findall(segment)
+    return bool(words) and words[-1].lower() in ("loss", "losses")
+
+
+def attach_target(ctx: SentenceContext, q: Quantity, figures: dict[int, Figure],
+                  attached: dict[int, Figure]) -> Figure | None:
+    """The amount a change percent belongs to: "... to $4.1 billion", "$2.3 billion, down 8%", or a chain."""
+    nxt = ctx.next(q)
+    if nxt is not None and nxt.start in figures:
+        gap = ctx.between(q, nxt)
+        if _TO.search(gap) and not re.search(r"[0-9]", gap) and len(gap) < 60:
+            return figures[nxt.start]
+    prev = ctx.previous(q)
+    if prev is None:
+        return None
+    gap = ctx.between(prev, q)
+    if prev.start in figures and _BACK_GAP.search(_strip_cue(gap)) and len(gap) < 25:
+        target = figures[prev.start]
+        return target.conversion_of or target
+    if prev.start in attached and _CHAIN_GAP.fullmatch(gap):
+        return attached[prev.start]
+    return None
+
+
+def _strip_cue(gap: str) -> str:
+    """The gap without its trailing change word, so ", down " reads as ", "."""
+    return re.sub(r"\b(?:\w+)\s*(?:by\s+|more\s+than\s+)?$", "", gap) if re.search(r"\w\s*$", gap) else gap
+
+
+def figure_fact(ctx: SentenceContext, fig: Figure, state: DocState) -> dict:
+    """The financial fact dict (without provenance) for an assembled figure."""
+    prev = ctx.previous(fig.q)
+    lo, hi = ctx.local(fig.q.start), ctx.local(fig.q.end)
+    period = period_for(state, ctx.text, lo, hi, ctx.local(prev.end) if prev else 0)
+    note = list(fig.note)
+    value = fig.value
+    unit = fig.unit
+    if unit == "USD" and fig.metric == "eps":
+        unit = "USD/share"
+    if negative(ctx, fig.q, fig.metric) and fig.q.family in ("money", "cents"):
+        value = -abs(value)
+        note.append("loss")
+    fact = {
+        "type": "financial", "value": value, "unit": unit, "metric": fig.metric,
+        "period": period, "company": company_for(ctx, fig.q, state),
+        "change": "; ".join(fig.changes) or None, "note": "; ".join(note) or None,
+    }
+    if fig.q.value_high is not None:
+        fact["value_high"] = -abs(fig.q.value_high) if value < 0 else fig.q.value_high
+    return fact
+
+
+def company_for(ctx: SentenceContext, q: Quantity, state: DocState) -> str | None:
+    """The company a figure is about: the nearest registry vendor named before it, else the document's vendor."""
+    before = [v for v in ctx.vendors if v.end <= q.start]
+    return before[-1].name if before else state.vendor

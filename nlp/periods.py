@@ -1,0 +1,167 @@
+"""Reporting periods: "Q4 FY2023", "FY2025", "9M FY1987", "Q1", "August".
+
+A document carries a period state from sentence to sentence (a headline "3RD QTR" or "fourth
+quarter of fiscal 2023" sets it; a table line "Nine mths" or "YEAR" switches it). A figure takes the
+period named nearest to it in its own sentence first, else the state. Years are never invented:
+only a year in the text, or the dateline year of a dated news story, is used.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+
+from nlp.context import DocState
+
+_ORDINAL = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
+_MONTH_QUARTER = {"march": 1, "june": 2, "september": 3, "december": 4}
+_MONTHS = "january|february|march|april|may|june|july|august|september|october|november|december"
+
+_PATTERNS: tuple[tuple[str, re.Pattern], ...] = (
+    ("9M", re.compile(r"\bnine[\s-]+(?:mths|months|mth)\b|\b9\s+mths\b", re.IGNORECASE)),
+    ("H1", re.compile(r"\bfirst\s+half\b|\b(?:first\s+)?six\s+months\s+ended\b|\b(?:six|6)\s+mths\b|"
+                      r"\bfirst\s+six\s+months\b", re.IGNORECASE)),
+    ("Q", re.compile(r"\b(?P<o>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+(?:quarter|qtr)\b|"
+                     r"\bQ(?P<q>[1-4])\b|\bquarterly\b|\bquarter\b|\bqtr\b|"
+                     r"\bthree\s+months\s+ended\s+(?P<m>march|june|september|december)\b", re.IGNORECASE)),
+    ("FY", re.compile(r"\bfiscal(?:\s+year)?\s+(?P<y>(?:19|20)\d\d)\b|\bFY\s?(?P<fy>(?:19|20)?\d\d)\b|"
+                      r"\b(?P<y2>(?:19|20)\d\d)\s+(?:fiscal\s+)?(?:year|net\s+sales|sales|revenue|results|net)\b|"
+                      r"\b(?:annual|full[\s-]year)\s+(?:\w+\s+){0,2}in\s+(?P<y3>(?:19|20)\d\d)\b", re.IGNORECASE)),
+    ("FY", re.compile(r"\bfiscal[\s-]year\b|\bannual\b|\bfull[\s-]year\b|^\s*year\s*$|\b12\s+mths\b|"
+                      r"\btwelve\s+months\b|\bfor\s+(?:the\s+)?year\b|\bthis\s+year\b", re.IGNORECASE)),
+    ("FY-1", re.compile(r"\blast\s+year\b|\bprior\s+year\b|\bprevious\s+year\b", re.IGNORECASE)),
+    ("LAST-Q", re.compile(r"\b(?:last|latest|most\s+recent)\s+(?:reported\s+)?quarter\b", re.IGNORECASE)),
+)
+_PRIOR_BETWEEN = re.compile(r"\bvs\.?\s", re.IGNORECASE)
+_PRIOR_AFTER = re.compile(r"^\s*(?:a\s+)?year\s+(?:earlier|ago)\b|^\s*prior\s+year\b", re.IGNORECASE)
+_MONTH = re.compile(rf"\bin\s+(?P<m>{_MONTHS})\b", re.IGNORECASE)
+_NEAR_AFTER = 30
+_PRIOR_WORD = re.compile(r"\b(?:prior|previous)\s+$", re.IGNORECASE)
+_RIGHT_AFTER = re.compile(r"^\s*(?:dlrs?\s+)?(?:in|for|during|of)\s+(?:the\s+)?$", re.IGNORECASE)
+_COMPARED = re.compile(r"\b(?:from|vs\.?|versus|than|compared\s+(?:to|with)|over)\s+(?:the\s+)?$", re.IGNORECASE)
+_CONTRAST = re.compile(r"\b(?:compared|vs|versus|from|than|against)\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class PeriodMention:
+    start: int
+    end: int
+    span: str  # Q, 9M, H1, FY
+    quarter: str | None = None
+    year: int | None = None
+    prior: bool = False
+    compared: bool = False  # "up 17% from Q2": the period compared against, not the figure's own
+
+
+@lru_cache(maxsize=4096)
+def mentions(text: str) -> tuple[PeriodMention, ...]:
+    """Every period named in ``text``, in order (cached: each sentence is asked once per figure)."""
+    found = []
+    for span, regex in _PATTERNS:
+        for m in regex.finditer(text):
+            groups = m.groupdict()
+            year = next((int(groups[k]) for k in ("y", "fy", "y2", "y3") if groups.get(k)), None)
+            year = year + 2000 if year is not None and year < 100 else year
+            quarter = _quarter_label(groups)
+            compared = bool(_COMPARED.search(text, max(0, m.start() - 20), m.start()))
+            prior = span == "FY-1" or bool(_PRIOR_WORD.search(text, max(0, m.start() - 10), m.start()))
+            found.append(PeriodMention(m.start(), m.end(), span.replace("-1", ""), quarter, year, prior, compared))
+    return tuple(_merge_quarter_of_year(_outermost(found)))
+
+
+def _outermost(found: list[PeriodMention]) -> list[PeriodMention]:
+    """Drop mentions inside another ("fiscal year" inside "fiscal year 2026"), in text order."""
+    kept: list[PeriodMention] = []
+    for m in sorted(found, key=lambda p: (p.start, -(p.end - p.start))):
+        if kept and m.start < kept[-1].end:
+            continue
+        kept.append(m)
+    return kept
+
+
+def _merge_quarter_of_year(found: list[PeriodMention]) -> list[PeriodMention]:
+    """"the second quarter of fiscal 2026" is one period, Q2 FY2026."""
+    out: list[PeriodMention] = []
+    for m in found:
+        prev = out[-1] if out else None
+        if prev and prev.span == "Q" and m.span == "FY" and m.year and not prev.year and m.start - prev.end <= 12:
+            out[-1] = PeriodMention(prev.start, m.end, "Q", prev.quarter, m.year)
+            continue
+        out.append(m)
+    return out
+
+
+def _quarter_label(groups: dict) -> str | None:
+    if groups.get("o"):
+        return f"Q{_ORDINAL[groups['o'].lower()]}"
+    if groups.get("q"):
+        return f"Q{groups['q']}"
+    if groups.get("m"):
+        return f"Q{_MONTH_QUARTER[groups['m'].lower()]}"
+    return None
+
+
+def update_state(state: DocState, sentence: str) -> None:
+    """Let a sentence that names a period (headline, table line) set the document's period state."""
+    found = [m for m in mentions(sentence) if not m.prior and not m.compared]
+    if not found:
+        return
+    last = found[-1]
+    state.span = last.span
+    state.quarter = next((m.quarter for m in reversed(found) if m.quarter), state.quarter)
+    state.fiscal_year = next((m.year for m in found if m.year), state.fiscal_year)
+
+
+def first_period(state: DocState, sentences: Iterable[str]) -> None:
+    """Start the state from the first period the document names (often its headline or dateline)."""
+    for sentence in sentences:
+        if any(not m.prior and not m.compared for m in mentions(sentence)):
+            update_state(state, sentence)
+            return
+
+
+def period_for(state: DocState, sentence: str, lo: int, hi: int, prev_end: int = 0) -> str | None:
+    """The period of the figure at ``sentence[lo:hi]``: the nearest period named, else the state's."""
+    found = [m for m in mentions(sentence) if not m.compared]
+    before = [m for m in found if m.end <= lo]
+    after = [m for m in found if m.start >= hi and m.start - hi <= _NEAR_AFTER
+             and not _CONTRAST.search(sentence[hi:m.start])]
+    chosen = before[-1] if before else (after[0] if after else None)
+    if after and _RIGHT_AFTER.match(sentence[hi:after[0].start]):
+        chosen = after[0]  # "3,300,000 dlrs in nine mths"
+    span = chosen.span if chosen else state.span
+    if span is None:
+        month = _MONTH.search(sentence)
+        return month.group("m").capitalize() if month else None
+    quarter = (chosen.quarter if chosen else None) or (state.quarter if span == "Q" else None)
+    year = next((m.year for m in found if m.year and m.span in ("FY", "Q")), None)
+    year = (chosen.year if chosen and chosen.year else year) or state.fiscal_year or _dateline_year(state)
+    if chosen and chosen.span == "Q" and chosen.prior and quarter:  # "the prior quarter"
+        number = int(quarter[1]) - 1
+        quarter, year = (f"Q{number}", year) if number else ("Q4", year - 1 if year else None)
+        return _label(span, quarter, year)
+    prior = (chosen.prior if chosen else False) or bool(_PRIOR_BETWEEN.search(sentence[prev_end:lo])) \
+        or bool(_PRIOR_AFTER.match(sentence[hi:hi + 30]))
+    if year and prior:
+        year -= 1
+    return _label(span, quarter, year)
+
+
+def _dateline_year(state: DocState) -> int | None:
+    """A dated news story's year stands in for its fiscal year (Reuters earnings tables)."""
+    if state.kind == "news" and state.published and state.published[:4].isdigit():
+        return int(state.published[:4])
+    return None
+
+
+def _label(span: str, quarter: str | None, year: int | None) -> str | None:
+    if span == "LAST-Q":
+        return "last reported quarter"
+    if span == "Q" and not quarter:
+        return None
+    base = quarter if span == "Q" else span
+    if year is None:
+        return None if base == "FY" else base
+    return f"FY{year}" if base == "FY" else f"{base} FY{year}"

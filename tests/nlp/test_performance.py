@@ -1,0 +1,72 @@
+"""Performance claims end to end, on our own sentences written in the styles the extractor meets."""
+
+from __future__ import annotations
+
+from tests.nlp.conftest import only
+
+
+def test_seed_like_launch_claims(extract):
+    # phrased like the seed article's claims, in our own words
+    text = ("Cerebras Systems says its wafer-scale chip answers a trillion-parameter model nearly seven times "
+            "faster than comparable GPU clusters. Its WSE-3 chip, which holds 4 trillion transistors on one "
+            "wafer, serves inference at a claimed 6.9x the throughput of a typical GPU server. "
+            "Analysts called the 7x benchmark claim bold.")
+    facts = extract(text, vendor="cerebras", kind="news")
+    nearly = only(facts, value=7.0, hedge="nearly")
+    assert (nearly["unit"], nearly["metric"], nearly["direction"]) == ("x", "speed", "higher")
+    assert "GPU" in nearly["comparator"]
+    claimed = only(facts, value=6.9)
+    assert (claimed["unit"], claimed["metric"], claimed["hedge"], claimed["product"]) == \
+        ("x", "throughput", "claims", "WSE-3")
+    transistors = only(facts, unit="transistors")
+    assert (transistors["value"], transistors["metric"], transistors["product"]) == \
+        (4e12, "transistor_count", "WSE-3")
+    assert only(facts, value=7.0, hedge="claims")["unit"] == "x"
+
+
+def test_specs_of_a_named_chip(extract):
+    facts = extract("The Halcyon A900 offers up to 20 petaflops of FP4 compute and 288 GB of HBM3E memory "
+                    "with 8 TB/s of bandwidth, at a board power of 1,000 watts.")
+    compute = only(facts, unit="PFLOPS")
+    assert (compute["value"], compute["hedge"], compute["product"], compute["metric"]) == \
+        (20.0, "up to", "A900", "compute")
+    assert only(facts, unit="GB")["product"] == "A900"
+    assert only(facts, unit="TB/s")["metric"] == "bandwidth"
+    assert only(facts, unit="W")["value"] == 1000.0
+
+
+def test_one_phrase_several_metrics(extract):
+    facts = extract("The new engine slashes cost and energy use by up to 18x versus the H100.")
+    assert sorted(f["metric"] for f in facts) == ["cost", "power"]
+    assert {f["direction"] for f in facts} == {"lower"}
+    assert {f["comparator"] for f in facts} == {"H100"}
+
+
+def test_lower_is_lower(extract):
+    facts = extract("Vantor said the Tessel card uses 100 times less energy and is 40% cheaper than a GPU.")
+    energy = only(facts, value=100.0)
+    assert (energy["metric"], energy["direction"], energy["hedge"]) == ("power", "lower", "claims")
+
+
+def test_ranges(extract):
+    fact = only(extract("Software updates made the servers 1.7-2.1 times faster than last spring."), unit="x")
+    assert (fact["value"], fact["value_high"]) == (1.7, 2.1)
+
+
+def test_scope_excludes_deployments_and_test_setups(extract):
+    facts = extract("The operator will deploy 12,000 A900 GPUs in a cluster. Results came from 4-GPU H100 "
+                    "servers running Llama 3 8B. A rack holds 36 CPUs and 72 GPUs.")
+    assert sorted((f["value"], f["unit"]) for f in facts) == [(36.0, "CPUs"), (72.0, "GPUs")]
+
+
+def test_restatement_is_not_a_second_fact(extract):
+    facts = extract("The rack delivers 2,880 petaflops (aka 2.9 exaflops) of inference.")
+    assert [(f["value"], f["unit"]) for f in facts] == [(2880.0, "PFLOPS")]
+
+
+def test_provenance(extract):
+    text = "Intro line.\nThe chip is built on a 3nm process and runs at 2.1GHz."
+    for fact in extract(text):
+        assert text[fact["start"]:fact["end"]] == fact["quote"]
+        assert text[fact["sentence_start"]:].startswith(fact["sentence"])
+        assert fact["sentence"].startswith("The chip")
