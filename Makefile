@@ -20,8 +20,8 @@ $(PY):
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
 
-$(STAMP): pyproject.toml | $(PY)
-	$(BIN)/pip install --quiet -e '.[test]'
+$(STAMP): pyproject.toml constraints.txt | $(PY)
+	$(BIN)/pip install --quiet -c constraints.txt -e '.[test]'
 	@touch $@
 
 install: $(STAMP) ## Create .venv/ and install chipwatch with its dependencies
