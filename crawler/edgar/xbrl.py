@@ -15,6 +15,9 @@ from typing import Any
 
 from crawler.edgar.submissions import normalise_cik
 
+# Periodic reports whose XBRL updates companyfacts; other forms (8-K, 6-K, S-1) rarely change it.
+XBRL_REPORT_FORMS = frozenset({"10-K", "10-K/A", "10-Q", "10-Q/A", "20-F", "20-F/A", "40-F"})
+
 # (taxonomy, tag) -> our metric name. Several tags map to one metric because filers
 # switch tags over the years (e.g. RevenueFromContractWithCustomer... -> Revenues).
 CURATED_TAGS: dict[tuple[str, str], str] = {

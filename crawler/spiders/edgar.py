@@ -9,6 +9,7 @@ Per vendor with a CIK::
     .../<acc>/<document>                            -> DocumentItem per document (conditional GET)
     FilingItem                                      -> after all of its documents
     data.sec.gov/api/xbrl/companyfacts/CIK##########.json -> one ReportedValueItem
+        (only when a periodic report is newer than the values already stored)
 
 Incremental: accessions already in ``filings`` are skipped; the filing row is
 written only after its documents, so a run interrupted half-way fetches the
@@ -43,7 +44,7 @@ from crawler.edgar.index import (
 )
 from crawler.edgar.submissions import EdgarFormatError, FilingRow, Submissions, parse_submissions
 from crawler.edgar.text import extract_text, guess_title
-from crawler.edgar.xbrl import reported_rows
+from crawler.edgar.xbrl import XBRL_REPORT_FORMS, reported_rows
 from crawler.items import DocumentItem, FetchErrorItem, FilingItem, ReportedValueItem, SourceSeenItem
 from crawler.spiders.base import ChipwatchSpider
 from data import store
@@ -89,8 +90,6 @@ class EdgarSpider(ChipwatchSpider):
             if vendor.cik and self.wanted(vendor.slug):
                 yield self._request(urls.submissions_url(self.data_url, vendor.cik), self.parse_submissions,
                                     vendor)
-                yield self._request(urls.companyfacts_url(self.data_url, vendor.cik), self.parse_companyfacts,
-                                    vendor, meta={"handle_httpstatus_list": [404]})
 
     def _request(self, url: str, callback, vendor: Vendor, **kwargs: Any) -> scrapy.Request:
         cb_kwargs = {"vendor": vendor, **kwargs.pop("cb_kwargs", {})}
@@ -108,6 +107,9 @@ class EdgarSpider(ChipwatchSpider):
         filings = parsed.tracked_since(self.since)
         if not response.meta.get("edgar_page"):
             yield SourceSeenItem(source=_source(vendor), url=response.url, items=len(filings))
+            if self._companyfacts_may_have_changed(vendor, parsed):
+                yield self._request(urls.companyfacts_url(self.data_url, vendor.cik), self.parse_companyfacts,
+                                    vendor, meta={"handle_httpstatus_list": [404]})
         for page in parsed.pages:
             if page.may_hold_since(self.since):
                 yield self._request(urls.submissions_page_url(self.data_url, page.name), self.parse_submissions,
@@ -209,6 +211,17 @@ class EdgarSpider(ChipwatchSpider):
         )
 
     # --- XBRL ---------------------------------------------------------------------------------
+    def _companyfacts_may_have_changed(self, vendor: Vendor, parsed: Submissions) -> bool:
+        """companyfacts (1-4 MB, no validators) changes only with a periodic report: skip it until one is newer.
+
+        True when nothing is stored for the vendor yet, or a 10-K/10-Q/20-F/40-F was filed after the
+        latest filing the stored values came from.
+        """
+        row = self.db.execute("select max(filed) from reported_values where vendor = ?", [vendor.slug]).fetchone()
+        latest_stored = row[0] if row else None
+        newest_report = max((f.filing_date for f in parsed.filings if f.form in XBRL_REPORT_FORMS), default=None)
+        return latest_stored is None or (newest_report is not None and newest_report > latest_stored)
+
     def parse_companyfacts(self, response: Response, vendor: Vendor) -> Iterator[Any]:
         """companyfacts -> one ReportedValueItem; 404 means the company has no XBRL facts yet."""
         if response.status == 404:
