@@ -92,12 +92,11 @@ def extract(force: bool, quiet: bool) -> None:
     Incremental: only documents not yet extracted by the current extractor
     version are processed; their old facts are replaced, never duplicated.
     """
-    from chipwatch.extract import run_extract
+    from chipwatch.extract import print_extract_report, run_extract
 
     settings = load_settings()
-    report = run_extract(settings, load_registry(settings.sources_path), force=force, progress=not quiet)
-    click.echo(f"extract run {report.run_id} (extractor {report.version}): {report.documents} documents, "
-               f"{report.claims} claims, {report.figures} figures, {report.groups} claim groups", err=True)
+    print_extract_report(run_extract(settings, load_registry(settings.sources_path), force=force,
+                                     progress=not quiet))
 
 
 @cli.command()
@@ -130,6 +129,26 @@ def _repo_path(value: str):
     return _path(value)
 
 
+def _crawl_extract_serve(*, demo: bool, then_serve: bool) -> None:
+    """The main job's sequence, shared by `run` and `demo`: crawl, extract, then serve or exit."""
+    from chipwatch.crawl import print_report, run_crawl
+    from chipwatch.extract import print_extract_report, run_extract
+
+    settings = load_settings()
+    registry = load_registry(settings.sources_path)
+    click.echo(f"crawling {len(registry.vendors)} vendors into {settings.db_path}", err=True)
+    report = run_crawl(settings, registry, demo=demo)
+    print_report(report)
+    print_extract_report(run_extract(settings, registry))
+    if then_serve:
+        from chipwatch.serve import serve as serve_datasette
+
+        label = "DEMO DATA" if demo else settings.db_path.name
+        click.echo(f"serving {label} on http://127.0.0.1:{settings.port}/ (Ctrl-C to stop)", err=True)
+        sys.exit(serve_datasette(settings.db_path, settings.port))
+    sys.exit(1 if report.failed else 0)
+
+
 @cli.command()
 @click.option("--serve/--no-serve", "then_serve", default=True, show_default=True,
               help="Serve Datasette when the run is done.")
@@ -139,20 +158,7 @@ def run(then_serve: bool) -> None:
     A source that fails (no network, an error page) is reported and recorded;
     the run goes on, so Datasette always serves what the database holds.
     """
-    from chipwatch.crawl import print_report, run_crawl
-    from chipwatch.extract import run_extract
-
-    settings = load_settings()
-    registry = load_registry(settings.sources_path)
-    click.echo(f"crawling {len(registry.vendors)} vendors into {settings.db_path}", err=True)
-    report = run_crawl(settings, registry)
-    print_report(report)
-    run_extract(settings, registry)
-    if then_serve:
-        from chipwatch.serve import serve as serve_datasette
-
-        sys.exit(serve_datasette(settings.db_path, settings.port))
-    sys.exit(1 if report.failed else 0)
+    _crawl_extract_serve(demo=False, then_serve=then_serve)
 
 
 @cli.command()
@@ -161,7 +167,11 @@ def run(then_serve: bool) -> None:
 @click.option("--db", "db_path", type=click.Path(dir_okay=False), default="data/demo.db", show_default=True,
               help="Database for the demo (kept apart from the real one).")
 def demo(then_serve: bool, db_path: str) -> None:
-    """Offline twin of `run`: replay the bundled demo corpus through the same crawl, extract and serve."""
+    """Offline twin of `run`: replay the bundled demo corpus through the same crawl, extract and serve.
+
+    The corpus (fictional vendors, demo/site) is served on 127.0.0.1 (CHIPWATCH_DEMO_PORT, default 8765)
+    and every setting is pointed at it; the real database is never touched.
+    """
     import os
 
     from chipwatch.demo import demo_env, start_demo_server
@@ -169,21 +179,7 @@ def demo(then_serve: bool, db_path: str) -> None:
     server = start_demo_server()
     click.echo(f"demo corpus served at {server.url}", err=True)
     os.environ.update(demo_env(server, db_path=str(_repo_path(db_path))))
-    settings = load_settings()
-    registry = load_registry(settings.sources_path)
-    from chipwatch.crawl import print_report, run_crawl
-    from chipwatch.extract import run_extract
-
-    report = run_crawl(settings, registry, demo=True)
-    print_report(report)
-    run_extract(settings, registry)
-    if then_serve:
-        from chipwatch.serve import serve as serve_datasette
-
-        click.echo(f"serving DEMO DATA on http://127.0.0.1:{settings.port}/", err=True)
-        sys.exit(serve_datasette(settings.db_path, settings.port))
-    server.stop()
-    sys.exit(1 if report.failed else 0)
+    _crawl_extract_serve(demo=True, then_serve=then_serve)
 
 
 @cli.command()
@@ -207,7 +203,7 @@ def scheduled() -> None:
     import os
 
     from chipwatch.crawl import print_report, run_crawl
-    from chipwatch.extract import run_extract
+    from chipwatch.extract import print_extract_report, run_extract
     from chipwatch.schedule import AlreadyRunning, lock_path, run_lock
     from data.export import export_tables
 
@@ -220,7 +216,7 @@ def scheduled() -> None:
         with run_lock(lock_path(settings.db_path)):
             report = run_crawl(settings, registry)
             print_report(report)
-            run_extract(settings, registry, progress=False)
+            print_extract_report(run_extract(settings, registry, progress=False))
             export_tables(settings.db_path, settings.db_path.parent / "exports", tables=("claims", "figures"))
     except AlreadyRunning as exc:
         click.echo(f"skipped: {exc}", err=True)

@@ -61,3 +61,8 @@ def run_extract(settings: Settings, registry: Registry, *, force: bool = False,
                message=f"{report.documents} documents, {report.claims} claims, {report.figures} figures")
     db.close()
     return report
+
+
+def print_extract_report(report: ExtractReport) -> None:
+    click.echo(f"extract run {report.run_id} (extractor {report.version}): {report.documents} documents, "
+               f"{report.claims} claims, {report.figures} figures, {report.groups} claim groups", err=True)

@@ -7,6 +7,7 @@ the extractor runs, and a real Datasette process answers JSON queries.
 from __future__ import annotations
 
 import os
+import re
 import socket
 import subprocess
 import sys
@@ -15,6 +16,7 @@ import time
 import httpx
 import pytest
 
+from chipwatch.registry import load_registry
 from chipwatch.serve import datasette_args
 from data.db import open_db
 from tests.conftest import REPO, run_chipwatch
@@ -33,7 +35,7 @@ def demo_db(tmp_path_factory):
     """Run `chipwatch demo --no-serve` once into a scratch database."""
     path = tmp_path_factory.mktemp("demo") / "demo.db"
     env = {k: v for k, v in os.environ.items() if not k.startswith(("CHIPWATCH_", "SEC_"))}
-    env["CHIPWATCH_LOG_LEVEL"] = "WARNING"
+    env.update({"CHIPWATCH_LOG_LEVEL": "WARNING", "CHIPWATCH_DEMO_PORT": str(free_port())})
     result = run_chipwatch("demo", "--no-serve", "--db", str(path), env=env, timeout=600)
     assert result.returncode == 0, result.output[-3000:]
     return path, env, result
@@ -90,7 +92,7 @@ def test_the_datasette_title_says_demo_data(datasette):
     assert "DEMO DATA" in httpx.get(base).text
 
 
-def test_a_second_demo_crawl_with_nothing_new_adds_nothing(demo_db):
+def test_a_second_demo_crawl_with_nothing_new_adds_nothing(demo_db, monkeypatch):
     path, env, _ = demo_db
     db = open_db(path)
     before = {t: db[t].count for t in ("documents", "claims", "figures", "filings")}
@@ -99,3 +101,10 @@ def test_a_second_demo_crawl_with_nothing_new_adds_nothing(demo_db):
     after = {t: db[t].count for t in ("documents", "claims", "figures", "filings")}
     assert after == before
     assert "0 new or changed documents" in result.output
+    # at most one request per feed / submissions endpoint, plus robots.txt and not-yet-applicable companyfacts
+    requests = {m[0]: int(m[1]) for m in re.findall(r"spider (\w+): (\d+) requests", result.output)}
+    monkeypatch.setenv("CHIPWATCH_DEMO_URL", "http://127.0.0.1:1")  # the registry's URLs are not fetched here
+    registry = load_registry(REPO / "demo" / "sources.yml")
+    assert requests["edgar"] <= 2 * sum(1 for v in registry.vendors if v.cik)
+    assert requests["feeds"] <= 2 * sum(1 for s in registry.sources if s.kind == "feed")
+    assert requests["wires"] <= 2 * len(registry.wires)
