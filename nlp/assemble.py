@@ -11,13 +11,15 @@ from dataclasses import replace
 from functools import lru_cache
 
 from nlp import financial as fin
-from nlp.attributes import hedge_for
+from nlp.attributes import hedge_for, is_subject
 from nlp.context import DocState, SentenceContext
 from nlp.lexicon import metric_cues, phrase_regex
 from nlp.performance import performance_facts
 from nlp.quantities import Quantity
 
 _BETWEEN_NUMBER = re.compile(r"\bbetween\s+(?P<n>[0-9]+(?:\.[0-9]+)?)\s+and\s+$", re.IGNORECASE)
+_VS_GAP = re.compile(r"[^0-9]*\bvs\.?\s[^0-9]*", re.IGNORECASE)
+_FROM_GAP = re.compile(r"[^0-9]*\b(?:from|compared\s+(?:with|to))\s+(?:about\s+)?", re.IGNORECASE)
 _PLUS_MINUS = re.compile(r"(?:plus\s+or\s+minus|±|\+/-)\s*$", re.IGNORECASE)
 _BETWEEN = re.compile(r"\bbetween\s+$", re.IGNORECASE)
 _RANGING = re.compile(r"\brang(?:e|es|ing)\s+from\s+$", re.IGNORECASE)
@@ -26,7 +28,7 @@ _FIN_CONTEXT = phrase_regex([
     "quarter", "fiscal", "revenue", "revenues", "sales", "profit", "income", "earnings", "margin", "shares",
     "stock", "stake", "market share", "market value", "market cap", "index", "yield", "pct", "expenses",
     "dividend", "price", "valuation", "share of", "orders", "bookings", "premarket", "trading", "share price",
-    "basis points", "notes", "growth", "forecast", "outlook", "interest", "loan", "coupon", "trading", "tax",
+    "basis points", "notes", "growth", "forecast", "market", "outlook", "interest", "loan", "coupon", "trading", "tax",
     "tax rate", "tax rates", "GAAP", "non-GAAP", "operating", "guidance", "dividend", "cash", "shareholders"])
 _PERF_CONTEXT = phrase_regex([
     "faster", "slower", "performance", "speed", "bandwidth", "memory", "efficiency", "energy", "power",
@@ -139,8 +141,8 @@ def _figure(ctx: SentenceContext, q: Quantity, figures: dict[int, fin.Figure], s
         primary = figures[prev.start]
         return fin.Figure(q, q.value, q.unit or "USD", primary.metric, note=[f"{q.unit} conversion"],
                           conversion_of=primary)
-    if prev is not None and prev.start in figures and re.fullmatch(r"[^0-9]*\bvs\.?\s[^0-9]*", ctx.between(prev, q)):
-        metric = figures[prev.start].metric  # "Shr loss 9 cts vs loss one dlr": same line, same metric
+    if prev is not None and prev.start in figures and _same_metric(ctx, prev, q):
+        metric = figures[prev.start].metric  # "Shr loss 9 cts vs loss one dlr", "44 cts, up from 40 cts"
     else:
         metric = fin.figure_metric(ctx, q) or state.extras.get("metric") or "other"
     fig = fin.Figure(q, q.value, q.unit or "USD", metric)
@@ -150,6 +152,17 @@ def _figure(ctx: SentenceContext, q: Quantity, figures: dict[int, fin.Figure], s
     if fin._FLAT.match(ctx.after(q, 20)):
         fig.changes.append("flat YoY")
     return fig
+
+
+def _same_metric(ctx: SentenceContext, prev: Quantity, q: Quantity) -> bool:
+    """Whether ``q`` restates ``prev``'s metric for another period: "13 cts vs 10 cts", "44 cts, up from 40 cts".
+
+    After "from"/"compared with" only a figure of the same kind, with no metric named in between.
+    """
+    gap = ctx.between(prev, q)
+    if _VS_GAP.fullmatch(gap):
+        return True
+    return bool(_FROM_GAP.fullmatch(gap)) and prev.family == q.family and prev.scaled == q.scaled
 
 
 def _is_financial(ctx: SentenceContext, q: Quantity, state: DocState) -> bool:
@@ -221,5 +234,6 @@ def _remember_product(ctx: SentenceContext, state: DocState, perf: list[tuple[Qu
     """The last product named carries over to later sentences ("It can reach 12 petaops")."""
     spans = [q.span for q in ctx.quantities if q.count]
     outside = [p for p in ctx.products if p.label == "PRODUCT" and not any(a <= p.start < b for a, b in spans)]
-    if outside:
-        state.last_product = outside[0].name
+    subjects = [p for p in outside if is_subject(ctx, p)]
+    if subjects:  # "... faster than the M2": a comparator does not become the topic
+        state.last_product = subjects[0].name

@@ -16,7 +16,7 @@ _FILLER = r"(?:\s+(?:a|an|the|be|of|whopping|claimed|staggering|just))*\s*$"
 _CLAIMED = re.compile(r"\b(?:a|the)\s+claimed\s*$", re.IGNORECASE)
 _COMPARATOR = re.compile(
     r"^[\s,\u201d\u2019\"'()]*(?:\w+\s+){0,4}?(?P<m>than|over|versus|vs\.?|compared\s+(?:to|with)|relative\s+to|against|"
-    r"up\s+from|from|of)\s+(?P<rest>.*)$", re.IGNORECASE | re.DOTALL)
+    r"up\s+from|from|of|as\s+\w+\s+as|what|below|above)\s+(?P<rest>.*)$", re.IGNORECASE | re.DOTALL)
 _PHRASE_END = re.compile(r"[,.;:()\u2014\u2013]|\s(?:while|and|but|which|that|when|for|on|in|using|with|"
                          r"thanks|from|according|says|said)\s", re.IGNORECASE)
 _WORKLOAD = re.compile(
@@ -56,8 +56,12 @@ def _own(mention: Mention, q: Quantity) -> bool:
 def product_for(ctx: SentenceContext, q: Quantity, state: DocState, comparator: str | None) -> str | None:
     """The product a figure describes: one attached to it, else the nearest before, after, or in the document."""
     candidates = [p for p in ctx.products if _own(p, q) and p.name != comparator]
-    subjects = [p for p in candidates
-                if not _NOT_SUBJECT.search(ctx.text[max(0, ctx.local(p.start) - 40):ctx.local(p.start)])]
+    spec_of = _spec_owner(ctx, q) or _written_against(ctx, q, candidates)
+    if spec_of is not None:  # "versus 141 GB and 4.8 TB/s on the H200": a comparator's own spec
+        return spec_of.name
+    subjects = [p for p in candidates if is_subject(ctx, p)]
+    if not subjects and state.last_product and any(p.label != "MEMORY" for p in candidates):
+        return state.last_product  # every product named is a comparator ("... the throughput of an H200")
     candidates = subjects or candidates  # "... of the H100" names a comparator, not the subject
     chips = [p for p in candidates if p.label != "MEMORY"]
     if not chips and state.last_product:
@@ -78,6 +82,43 @@ def product_for(ctx: SentenceContext, q: Quantity, state: DocState, comparator: 
     if state.last_product or after:
         return state.last_product or after[0].name
     return state.extras.get("doc_product") or _described_product(ctx, q, state)
+
+
+def _written_against(ctx: SentenceContext, q: Quantity, candidates: list[Mention]) -> Mention | None:
+    """A product written right against a spec ("5-nm H100", "the X9's 3 TB/s"), even inside a comparison."""
+    if q.unit in ("x", "%"):
+        return None
+    for p in candidates:
+        gap = ctx.text[ctx.local(p.end):ctx.local(q.start)] if p.end <= q.start else \
+            ctx.text[ctx.local(q.end):ctx.local(p.start)]
+        if p.label != "MEMORY" and re.fullmatch(r"\s*" if p.start >= q.end else r"\s*['’]s\s*", gap):
+            return p
+    return None
+
+
+def is_subject(ctx: SentenceContext, p: Mention) -> bool:
+    """Whether a product mention can be what the sentence describes (not "than the H100", "of an H200")."""
+    before = ctx.text[max(0, ctx.local(p.start) - 60):ctx.local(p.start)]
+    return not (_NOT_SUBJECT.search(before[-40:]) or _COMPARED_PHRASE.search(before))
+
+
+# "than the first neural engine in the A11", "as fast as the one in the M3": still the comparison's object
+_COMPARED_PHRASE = re.compile(r"\b(?:than|versus|vs\.?|compared\s+(?:to|with)|relative\s+to|as\s+\w+\s+as)\s"
+                              r"[^,;:()\u2014\u2013]*$", re.IGNORECASE)
+
+
+_VERSUS_SPEC = re.compile(r"\b(?:versus|vs\.?|compared\s+(?:to|with)|against)\s+(?:[^,;.]{0,30}\s)?$", re.IGNORECASE)
+_SPEC_ON = re.compile(r"^[^,;()]{0,40}?\b(?:on|for|in|of|from)\s+(?:the\s+|an?\s+)?$", re.IGNORECASE)
+
+
+def _spec_owner(ctx: SentenceContext, q: Quantity) -> Mention | None:
+    """The product a comparator spec belongs to: "versus 141 GB and 4.8 TB/s on the H200"."""
+    if q.unit in ("x", "%") or not _VERSUS_SPEC.search(ctx.before(q, 60)):
+        return None
+    after = [p for p in ctx.products if p.start >= q.end and p.label != "MEMORY"]
+    if after and _SPEC_ON.match(ctx.text[ctx.local(q.end):ctx.local(after[0].start)]):
+        return after[0]
+    return None
 
 
 _HARDWARE = re.compile(r"\b(?:micro)?(?:chips?|processors?|accelerators?|GPUs?|CPUs?|supercomputers?|systems?|"
@@ -134,7 +175,10 @@ def comparator_for(ctx: SentenceContext, q: Quantity) -> str | None:
     offset = ctx.local(q.end) + m.start("rest")
     spec_of = m.group("m").lower() in ("of", "from") and q.unit not in ("x", "%")
     for p in ctx.products:
-        if 0 <= ctx.local(p.start) - offset <= (6 if spec_of else 30) and not (spec_of and p.label == "MEMORY"):
+        reach = ctx.local(p.start) - offset
+        # a product closing the comparison phrase; further away only when no figure sits in between
+        near = reach <= 30 or (not spec_of and reach <= 40 and not re.search(r"[0-9]", m.group("rest")[:reach]))
+        if 0 <= reach <= (6 if spec_of else 40) and near and not (spec_of and p.label == "MEMORY"):
             return p.name  # "6 TB/s from the X8's 4 TB/s"
     if spec_of:
         return None  # "96 GB of HBM3" is a spec, not a comparison

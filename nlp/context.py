@@ -43,6 +43,7 @@ class SentenceContext:
     quantities: list[Quantity]
     products: list[Mention]
     vendors: list[Mention]
+    last_claim: dict | None = None  # the sentence's previous comparative claim ("1.8x ... and 2.1x on ...")
 
     @property
     def end(self) -> int:

@@ -104,19 +104,49 @@ def figure_metric(ctx: SentenceContext, q: Quantity, *, percent: bool = False) -
     if percent and re.match(r"\s*of\b", after):
         return "other"  # "30 percent of the group's sales" is a share, not a change
     if not _PER_SHARE.match(after):
-        follow = next(((a, m) for a, b, m in cues if hi <= a and b <= limit), None)
+        follow = next(((a, b, m) for a, b, m in cues if hi <= a and b <= limit), None)
         if follow and len(ctx.text[hi:follow[0]].split()) <= 5 and \
-                not re.search(r"[,;]|\bvs\b|\band\b", ctx.text[hi:follow[0]]):
-            return follow[1]
+                not re.search(r"[,;]|\b(?:vs|and|from|for|to)\b", ctx.text[hi:follow[0]]) and \
+                not (ctx.text[follow[0]:follow[1]].lower() in _WEAK and _STRONG_RIGHT_BEFORE.search(ctx.before(q, 30))):
+            return follow[2]  # not "repurchased $7.2 billion of our common stock": the verb names it
     before = [m for a, b, m in cues if b <= lo and b >= lo - 200]
     if q.family == "cents" and not re.search(r"\b(?:shares|stock)\b[^.]{0,30}$", ctx.before(q, 40), re.IGNORECASE):
         # "Shr loss 12 cts": per-share results in cents, unless they are a dividend ("Qtly div five cts")
         return "dividend" if before and before[-1] == "dividend" else "eps"
-    metric = before[-1] if before else None
+    metric = _strongest(ctx.text, cues, lo, per_share=bool(_AT_PRICE.search(ctx.before(q, 8))
+                                                          or _EACH.match(after))) if before else None
     if _PER_SHARE.match(after):  # "per share" qualifies the metric before it: EPS, dividend, or a share price
         metric = {"net_income": "eps", "eps": "eps", "dividend": "dividend"}.get(metric or "", "share_price")
-    if metric == "revenue" and cue_patterns("guidance").search(ctx.before(q, 200)):
+    if metric == "revenue" and _guided(ctx.before(q, 200)):
         return "guidance_revenue"
+    return metric
+
+
+_AT_PRICE = re.compile(r"\bat\s+$", re.IGNORECASE)
+_EACH = re.compile(r"\s*(?:each|apiece)\b", re.IGNORECASE)
+_CLAUSE_BREAK = re.compile(r";|\b(?:after|while|but|whereas)\b", re.IGNORECASE)
+
+
+def _guided(before: str) -> bool:
+    """Whether a guidance word ("expects", "outlook") governs the figure: in its clause, not an earlier one."""
+    found = list(cue_patterns("guidance").finditer(before))
+    return bool(found) and not _CLAUSE_BREAK.search(before[found[-1].end():])
+
+
+def _strongest(sentence: str, cues: tuple[tuple[int, int, str], ...], lo: int, per_share: bool = False) -> str:
+    """The nearest metric cue before ``lo``; a weak one ("shares", "stock") gives way to a strong one in its clause.
+
+    "repurchased 9.1 million shares of our common stock for $1.05 billion" is a buyback.
+    """
+    before = [(a, b, m) for a, b, m in cues if b <= lo and b >= lo - 200]
+    a, b, metric = before[-1]
+    if sentence[a:b].lower() not in _WEAK or per_share:  # "27.5 million shares at $40 each" is a share price
+        return metric
+    for a2, b2, m2 in reversed(before[:-1]):
+        if b2 < lo - 80 or re.search(r";|\.\s", sentence[b2:a]):
+            break
+        if sentence[a2:b2].lower() not in _WEAK and m2 != metric:
+            return m2
     return metric
 
 
@@ -124,7 +154,19 @@ def figure_metric(ctx: SentenceContext, q: Quantity, *, percent: bool = False) -
 def _metric_spans(sentence: str) -> tuple[tuple[int, int, str], ...]:
     """(start, end, metric) of every financial metric cue in a sentence, computed once per sentence."""
     regex, lookup = metric_cues("fin_metrics")
-    return tuple((m.start(), m.end(), lookup[_key(m)]) for m in regex.finditer(sentence))
+    return tuple((m.start(), m.end(), lookup[_key(m)]) for m in regex.finditer(sentence)
+                 if not _QUALIFIER.search(sentence, max(0, m.start() - 24), m.start())
+                 and not (lookup[_key(m)] == "share_price" and _PER_WORD.search(sentence, max(0, m.start() - 5),
+                                                                                  m.start())))
+
+
+# "as a percentage of net revenue" qualifies another metric; "21 cts a share" is a unit, not the stock
+_QUALIFIER = re.compile(r"\b(?:percentage|percent|share|proportion)\s+of\s+(?:(?:total|our|the|net)\s+)?$",
+                        re.IGNORECASE)
+_PER_WORD = re.compile(r"\b(?:a|per)\s+$", re.IGNORECASE)
+_WEAK = {"shares", "share", "stock", "net"}
+_STRONG_RIGHT_BEFORE = re.compile(r"\b(?:repurchased?|bought\s+back|buy\s+back|paid|returned|raised|invested)\s+$",
+                                  re.IGNORECASE)
 
 
 def _key(m: re.Match) -> str:
@@ -132,8 +174,21 @@ def _key(m: re.Match) -> str:
 
 
 def change_cue(ctx: SentenceContext, q: Quantity) -> str | None:
-    """"+" or "-" when a percent is a change ("up 12%", "fell 3 percent", "a 20 percent slide")."""
+    """"+" or "-" when a percent is a change ("up 12%", "fell 3 percent", "a 20 percent slide").
+
+    Also the relative form of an amount's change ("increased by $212 million, or 19%") and a percent
+    between a change verb and the new amount ("raised its dividend 10 percent to 44 cents").
+    """
     before, after = ctx.before(q, 40), ctx.after(q, 30)
+    prev = ctx.previous(q)
+    if prev is not None and prev.family in ("money", "bare") and _OR_RELATIVE.fullmatch(ctx.between(prev, q)):
+        sign = _last_change_sign(ctx.before(prev, 40))
+        if sign:
+            return sign
+    if _TO_AMOUNT.match(after):
+        sign = _last_change_sign(before)
+        if sign:
+            return sign
     for text, anchored in ((before, r"(?:\s+(?:by|of|more\s+than|about|nearly|approximately|some|a|an))*\s*$"),
                            (after, None)):
         for sign, name in (("+", "change_up"), ("-", "change_down")):
@@ -146,6 +201,19 @@ def change_cue(ctx: SentenceContext, q: Quantity) -> str | None:
                 if m and len(text[:m.start()].split()) <= 1:
                     return sign
     return None
+
+
+_OR_RELATIVE = re.compile(r"\s*,?\s*or\s+(?:about\s+|approximately\s+|nearly\s+|roughly\s+)?", re.IGNORECASE)
+_TO_AMOUNT = re.compile(r"\s*to\s+(?:about\s+|a\s+record\s+)?(?:[$€£¥₩]|US\$|[0-9])", re.IGNORECASE)
+
+
+def _last_change_sign(text: str) -> str | None:
+    """The sign of the last change word in ``text`` ("increase of", "decreased by", "raised"), if any."""
+    ups, downs = list(cue_regex("change_up").finditer(text)), list(cue_regex("change_down").finditer(text))
+    last_up, last_down = (ups[-1].start() if ups else -1), (downs[-1].start() if downs else -1)
+    if last_up < 0 and last_down < 0:
+        return None
+    return "+" if last_up > last_down else "-"
 
 
 def change_label(ctx: SentenceContext, q: Quantity, sign: str) -> str:
@@ -186,7 +254,16 @@ def attach_target(ctx: SentenceContext, q: Quantity, figures: dict[int, Figure],
         return target.conversion_of or target
     if prev.start in attached and _CHAIN_GAP.fullmatch(gap):
         return attached[prev.start]
+    figure = next((figures[o.start] for o in reversed(ctx.quantities) if o.end <= q.start and o.start in figures),
+                  None)
+    if figure is not None and _APPOSITIVE_CHANGE.search(ctx.text[ctx.local(figure.q.end):ctx.local(q.start)]):
+        return figure.conversion_of or figure  # "$14.2 billion in fiscal 2025, an increase of 18%"
     return None
+
+
+_APPOSITIVE_CHANGE = re.compile(
+    r"^[^;]{0,100},\s*(?:(?:an?\s+)?(?:increase|decrease|decline|rise|drop|gain|jump|fall|reduction)\s+of|"
+    r"(?:up|down)(?:\s+by)?)\s+(?:about\s+|approximately\s+|nearly\s+|roughly\s+)?$", re.IGNORECASE)
 
 
 def _strip_cue(gap: str) -> str:

@@ -40,7 +40,10 @@ class Lexicon:
     prefixes: dict[str, list[tuple[float, str]]]
     cues: dict
     products: tuple[dict, ...]
-    product_shapes: tuple[re.Pattern, ...]
+    product_shapes: re.Pattern | None  # every shape in one regex; group "short" marks a short code ("X3")
+    short_before: re.Pattern | None = None
+    short_after: re.Pattern | None = None
+    not_models: re.Pattern | None = None
     _forms: dict[str, UnitEntry] = field(default_factory=dict)
 
     def unit_for(self, written: str) -> UnitEntry | None:
@@ -93,9 +96,25 @@ def load_lexicon() -> Lexicon:
     entries, forms = _unit_entries(units_data, units_path)
     prefixes = {k: [(float(f), u) for f, u in v] for k, v in (units_data.get("prefixes") or {}).items()}
     products_data = _read_yaml(products_path)
-    shapes = tuple(re.compile(p) for p in products_data.get("shapes") or [])
     return Lexicon(units=entries, prefixes=prefixes, cues=_read_yaml(cues_path),
-                   products=tuple(products_data.get("products") or []), product_shapes=shapes, _forms=forms)
+                   products=tuple(products_data.get("products") or []), product_shapes=_shapes_regex(products_data),
+                   short_before=_optional_regex(products_data, "short_before"),
+                   short_after=_optional_regex(products_data, "short_after"),
+                   not_models=_optional_regex(products_data, "not_models"), _forms=forms)
+
+
+def _shapes_regex(data: dict) -> re.Pattern | None:
+    """The model-number shapes of products.yml as one regex, anchored at a capital letter between word edges."""
+    long = [f"(?:{p})" for p in data.get("shapes") or []]
+    short = [f"(?:{p})" for p in data.get("short_shapes") or []]
+    if not long and not short:
+        return None
+    parts = long + ([f"(?P<short>{'|'.join(short)})"] if short else [])
+    return re.compile(rf"(?<![\w-])(?=[A-Z])(?:{'|'.join(parts)})(?![\w-])")
+
+
+def _optional_regex(data: dict, key: str) -> re.Pattern | None:
+    return re.compile(data[key]) if data.get(key) else None
 
 
 def phrase_regex(phrases: list[str], *, flags: int = re.IGNORECASE) -> re.Pattern:

@@ -15,9 +15,12 @@ from nlp.lexicon import cue_patterns, cue_regex, metric_cues
 from nlp.quantities import Quantity
 
 _NO_HYPHEN_COUNTS = {"GPUs", "CPUs", "chips", "processors", "chiplets"}  # "8-GPU H100 systems" is a test setup
+_WAFER_SIZE = re.compile(r"[\s-]*(?:[\w-]+\s+){0,2}?(?:wafers?|fabs?|test|lines?|capacity)\b", re.IGNORECASE)
+_RATE_AFTER = re.compile(r"\s*(?:a|per|each|every)\s+(?:month|year|week|day|quarter)\b", re.IGNORECASE)
 _NO_CLAIMS = {"transistor_count", "process_node"}
 _ALTERNATIVE = re.compile(r"\s*[(,\u2014\u2013-]?\s*(?:aka|or|i\.e\.|that is|also)\s*$", re.IGNORECASE)
 _COORDINATION = re.compile(r"\s*,?\s*(?:and|or|&)?\s*(?:the\s+|peak\s+|its\s+)?$", re.IGNORECASE)
+_COMPOUND = re.compile(r"[ \t]+|-")
 _BY = re.compile(r"\bby\s+(?:\S+\s+){0,3}$", re.IGNORECASE)
 _LOWER_SPEC_HEDGES = {"less than", "under", "well under", "just under", "a little less than", "at most"}
 _LOWER_IS_BETTER = {"power", "latency", "cost", "area"}
@@ -32,7 +35,7 @@ def performance_facts(ctx: SentenceContext, q: Quantity, state: DocState) -> lis
         return []
     metrics = [q.metric] if q.family == "perf" else comparison_metrics(ctx, q)
     hedge = hedge_for(ctx, q)
-    comparator = comparator_for(ctx, q)
+    comparator = comparator_for(ctx, q) or _elided(ctx, q, "comparator")
     product = product_for(ctx, q, state, comparator)
     workload = workload_for(ctx, q)
     facts = []
@@ -46,7 +49,21 @@ def performance_facts(ctx: SentenceContext, q: Quantity, state: DocState) -> lis
         if q.value_high is not None:
             fact["value_high"] = q.value_high
         facts.append(fact)
+    if q.unit in ("x", "%") and facts:
+        ctx.last_claim = {"end": q.end, "metric": facts[0]["metric"], "comparator": comparator}
     return facts
+
+
+_ELISION_GAP = re.compile(r"[^;:()]{0,80}?(?:,\s*|\s)(?:and|or|while|with|but)\s[^;:()]{0,30}$", re.IGNORECASE)
+
+
+def _elided(ctx: SentenceContext, q: Quantity, key: str) -> str | None:
+    """What a claim leaves unsaid and the claim before it said: "1.8x the throughput of the HX-7 ... and 2.1x on ..."."""
+    last = ctx.last_claim
+    if last is None or q.unit not in ("x", "%") or not last.get(key):
+        return None
+    gap = ctx.text[ctx.local(last["end"]):ctx.local(q.start)]
+    return last[key] if _ELISION_GAP.fullmatch(gap) else None
 
 
 def in_scope(ctx: SentenceContext, q: Quantity) -> bool:
@@ -56,8 +73,12 @@ def in_scope(ctx: SentenceContext, q: Quantity) -> bool:
         window = ctx.text if q.unit == "wafers/month" else ctx.before(q, 40)
         if not q.context.search(window):
             return False
+    if q.metric == "area" and _WAFER_SIZE.match(ctx.after(q, 40)):
+        return False  # "300-millimeter wafers": a wafer size, not a chip's dimension
     if not q.count:
         return not _is_alternative(ctx, q)
+    if _RATE_AFTER.match(ctx.after(q, 20)):
+        return False  # "makes 120,000 chips a month": an output rate, not a spec
     if q.hyphenated and q.unit in _NO_HYPHEN_COUNTS:
         return False
     if q.unit in _NO_HYPHEN_COUNTS and cue_patterns("deployment").search(before):
@@ -104,7 +125,15 @@ def comparison_metrics(ctx: SentenceContext, q: Quantity) -> list[str]:
     found = list(regex.finditer(before))
     if found and q.unit == "%":
         return _coordinated(found, before, lookup, forward=False)
+    if prev is not None and prev.family == "perf" and _RESTATED.fullmatch(ctx.between(prev, q)):
+        return [prev.metric]  # "reaches 1.9 exaflops on HPL, roughly 35% more than ...": the same metric
+    inherited = _elided(ctx, q, "metric")
+    if inherited:
+        return [inherited]
     return ["speed" if q.unit == "x" else "other"]
+
+
+_RESTATED = re.compile(r"[^,;.]{0,40},\s*(?:\w+\s+){0,2}", re.IGNORECASE)
 
 
 def _coordinated(found: list[re.Match], text: str, lookup: dict[str, str], *, forward: bool) -> list[str]:
@@ -113,6 +142,10 @@ def _coordinated(found: list[re.Match], text: str, lookup: dict[str, str], *, fo
     seq = found[1:] if forward else list(reversed(found[:-1]))
     for m in seq:
         gap = text[chain[-1].end():m.start()] if forward else text[m.end():chain[-1].start()]
+        if _COMPOUND.fullmatch(gap):  # "inference throughput", "memory power", "energy efficient": the head
+            if forward:
+                chain[-1] = m
+            continue
         if not _COORDINATION.fullmatch(gap):
             break
         chain.append(m)
@@ -128,7 +161,8 @@ def direction_for(ctx: SentenceContext, q: Quantity, metric: str, hedge: str | N
     if q.unit in ("x", "%"):
         if q.value < 1 and q.unit == "x":
             return "lower"
-        after = ctx.after(q, 40)
+        nxt = ctx.next(q)
+        after = ctx.after(q, 40) if nxt is None else ctx.after(q, min(40, nxt.start - q.end))
         lower, higher = cue_regex("lower").search(after), cue_regex("higher").search(after)
         if lower and (not higher or lower.start() < higher.start()):
             return "lower"

@@ -19,7 +19,22 @@ _ORDINAL = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "
 _MONTH_QUARTER = {"march": 1, "june": 2, "september": 3, "december": 4}
 _MONTHS = "january|february|march|april|may|june|july|august|september|october|november|december"
 
+_QUARTER_WORD = r"(?:(?P<o>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+(?:quarter|qtr)|Q(?P<q>[1-4]))"
 _PATTERNS: tuple[tuple[str, re.Pattern], ...] = (
+    # "first quarter of 2026", "Q1 2026", "Fourth Quarter 2025": calendar labels unless "fiscal" is written
+    ("Q", re.compile(rf"\b{_QUARTER_WORD}(?:\s+of)?\s+(?:(?P<fisc>fiscal(?:\s+year)?)\s+|calendar\s+(?:year\s+)?)?"
+                     r"(?P<cy>(?:19|20)\d\d)\b", re.IGNORECASE)),
+    ("H1", re.compile(r"\bfirst\s+half\s+(?:of\s+)?(?:(?P<fisc>fiscal(?:\s+year)?)\s+)?(?P<cy>(?:19|20)\d\d)\b",
+                      re.IGNORECASE)),
+    ("Q", re.compile(r"\b(?:january|april|july|october)[\s-]+(?:to[\s-]+)?(?P<me>march|june|september|december)"
+                     r"\s+(?:quarter|qtr)\b", re.IGNORECASE)),
+    # "fiscal year ended December 31, 2025", "six months ended June 28, 2025": the period and its year
+    ("FY", re.compile(rf"\b(?P<fisc>fiscal\s+)?year\s+ended\s+(?:{_MONTHS})\s+\d{{1,2}},\s+(?P<cy>(?:19|20)\d\d)\b",
+                      re.IGNORECASE)),
+    ("H1", re.compile(rf"\b(?:first\s+)?six\s+months\s+ended\s+(?:{_MONTHS})\s+\d{{1,2}},\s+(?P<cy>(?:19|20)\d\d)\b",
+                      re.IGNORECASE)),
+    ("Q", re.compile(r"\bthree\s+months\s+ended\s+(?P<m>march|june|september|december)\s+\d{1,2},\s+"
+                     r"(?P<cy>(?:19|20)\d\d)\b", re.IGNORECASE)),
     ("9M", re.compile(r"\bnine[\s-]+(?:mths|months|mth)\b|\b9\s+mths\b", re.IGNORECASE)),
     ("H1", re.compile(r"\bfirst\s+half\b|\b(?:first\s+)?six\s+months\s+ended\b|\b(?:six|6)\s+mths\b|"
                       r"\bfirst\s+six\s+months\b", re.IGNORECASE)),
@@ -35,12 +50,15 @@ _PATTERNS: tuple[tuple[str, re.Pattern], ...] = (
     ("LAST-Q", re.compile(r"\b(?:last|latest|most\s+recent)\s+(?:reported\s+)?quarter\b", re.IGNORECASE)),
 )
 _PRIOR_BETWEEN = re.compile(r"\bvs\.?\s", re.IGNORECASE)
-_PRIOR_AFTER = re.compile(r"^\s*(?:a\s+)?year\s+(?:earlier|ago)\b|^\s*prior\s+year\b", re.IGNORECASE)
+_PRIOR_AFTER = re.compile(r"^\s*(?:a\s+)?year\s+(?:earlier|ago)\b|^\s*(?:prior|last)\s+year\b", re.IGNORECASE)
 _MONTH = re.compile(rf"\bin\s+(?P<m>{_MONTHS})\b", re.IGNORECASE)
 _NEAR_AFTER = 30
 _PRIOR_WORD = re.compile(r"\b(?:prior|previous)\s+$", re.IGNORECASE)
 _RIGHT_AFTER = re.compile(r"^\s*(?:dlrs?\s+)?(?:in|for|during|of)\s+(?:the\s+)?$", re.IGNORECASE)
 _COMPARED = re.compile(r"\b(?:from|vs\.?|versus|than|compared\s+(?:to|with)|over)\s+(?:the\s+)?$", re.IGNORECASE)
+# "up from €3.9 billion in the first quarter": the period of a comparison figure, not the document's
+_OF_COMPARISON = re.compile(r"\b(?:from|vs\.?|versus|than|compared\s+(?:to|with))\s+(?:[$€£¥₩]?[0-9][\w.,]*\s+)"
+                            r"(?:[a-z]+\s+){0,2}?(?:in|for|during)\s+(?:the\s+)?$", re.IGNORECASE)
 _CONTRAST = re.compile(r"\b(?:compared|vs|versus|from|than|against)\b", re.IGNORECASE)
 
 
@@ -53,6 +71,7 @@ class PeriodMention:
     year: int | None = None
     prior: bool = False
     compared: bool = False  # "up 17% from Q2": the period compared against, not the figure's own
+    calendar: bool = False  # "first quarter of 2026" (calendar) vs "first quarter of fiscal 2026"
 
 
 @lru_cache(maxsize=4096)
@@ -62,12 +81,14 @@ def mentions(text: str) -> tuple[PeriodMention, ...]:
     for span, regex in _PATTERNS:
         for m in regex.finditer(text):
             groups = m.groupdict()
-            year = next((int(groups[k]) for k in ("y", "fy", "y2", "y3") if groups.get(k)), None)
+            year = next((int(groups[k]) for k in ("y", "fy", "y2", "y3", "cy") if groups.get(k)), None)
             year = year + 2000 if year is not None and year < 100 else year
             quarter = _quarter_label(groups)
             compared = bool(_COMPARED.search(text, max(0, m.start() - 20), m.start()))
             prior = span == "FY-1" or bool(_PRIOR_WORD.search(text, max(0, m.start() - 10), m.start()))
-            found.append(PeriodMention(m.start(), m.end(), span.replace("-1", ""), quarter, year, prior, compared))
+            calendar = bool(groups.get("cy")) and not groups.get("fisc")
+            found.append(PeriodMention(m.start(), m.end(), span.replace("-1", ""), quarter, year, prior, compared,
+                                       calendar))
     return tuple(_merge_quarter_of_year(_outermost(found)))
 
 
@@ -98,20 +119,44 @@ def _quarter_label(groups: dict) -> str | None:
         return f"Q{_ORDINAL[groups['o'].lower()]}"
     if groups.get("q"):
         return f"Q{groups['q']}"
-    if groups.get("m"):
-        return f"Q{_MONTH_QUARTER[groups['m'].lower()]}"
+    month = groups.get("m") or groups.get("me")
+    if month:
+        return f"Q{_MONTH_QUARTER[month.lower()]}"
     return None
 
 
 def update_state(state: DocState, sentence: str) -> None:
     """Let a sentence that names a period (headline, table line) set the document's period state."""
-    found = [m for m in mentions(sentence) if not m.prior and not m.compared]
+    found = [m for m in mentions(sentence) if not m.prior and not m.compared and not _forward_looking(sentence, m)
+             and not _OF_COMPARISON.search(sentence, max(0, m.start - 40), m.start)]
     if not found:
         return
     last = found[-1]
     state.span = last.span
     state.quarter = next((m.quarter for m in reversed(found) if m.quarter), state.quarter)
-    state.fiscal_year = next((m.year for m in found if m.year), state.fiscal_year)
+    dated = next((m for m in found if m.year), None)
+    if dated is not None:
+        state.fiscal_year = dated.year
+        state.calendar_year = dated.year if dated.calendar else None
+
+
+_GUIDANCE_BEFORE = re.compile(r"\b(?:expects?|expected|forecasts?|forecast(?:ing|ed)|sees|guid(?:es|ed|ance)|"
+                              r"outlook|projects?|anticipates?)\b(?:\s+\w+){0,3}\s+$", re.IGNORECASE)
+
+
+_GUIDANCE_AFTER = re.compile(r"^[^.;]{0,40}?\b(?:expects?|expected|forecasts?|sees|projects?|anticipates?)\b",
+                             re.IGNORECASE)
+
+
+def _forward_looking(sentence: str, m: PeriodMention) -> bool:
+    """"said it expects third-quarter sales of ...": a period being forecast, not the one being reported.
+
+    A short heading ("First Quarter 2026 Outlook") still sets the period of the lines under it.
+    """
+    if len(sentence.split()) <= 6:
+        return False
+    return bool(_GUIDANCE_BEFORE.search(sentence, max(0, m.start - 40), m.start)
+                or _GUIDANCE_AFTER.match(sentence[m.end:m.end + 60]))
 
 
 def first_period(state: DocState, sentences: Iterable[str]) -> None:
@@ -136,8 +181,13 @@ def period_for(state: DocState, sentence: str, lo: int, hi: int, prev_end: int =
         month = _MONTH.search(sentence)
         return month.group("m").capitalize() if month else None
     quarter = (chosen.quarter if chosen else None) or (state.quarter if span == "Q" else None)
-    year = next((m.year for m in found if m.year and m.span in ("FY", "Q")), None)
-    year = (chosen.year if chosen and chosen.year else year) or state.fiscal_year or _dateline_year(state)
+    dated = next((m for m in found if m.year and m.span in ("FY", "Q")), None)
+    year, calendar = (dated.year, dated.calendar) if dated else (None, False)
+    if chosen and chosen.year:
+        year, calendar = chosen.year, chosen.calendar
+    elif year is None and state.fiscal_year:
+        year, calendar = state.fiscal_year, state.calendar_year == state.fiscal_year
+    year = year or _dateline_year(state)
     if chosen and chosen.span == "Q" and chosen.prior and quarter:  # "the prior quarter"
         number = int(quarter[1]) - 1
         quarter, year = (f"Q{number}", year) if number else ("Q4", year - 1 if year else None)
@@ -146,7 +196,7 @@ def period_for(state: DocState, sentence: str, lo: int, hi: int, prev_end: int =
         or bool(_PRIOR_AFTER.match(sentence[hi:hi + 30]))
     if year and prior:
         year -= 1
-    return _label(span, quarter, year)
+    return _label(span, quarter, year, calendar)
 
 
 def _dateline_year(state: DocState) -> int | None:
@@ -156,7 +206,8 @@ def _dateline_year(state: DocState) -> int | None:
     return None
 
 
-def _label(span: str, quarter: str | None, year: int | None) -> str | None:
+def _label(span: str, quarter: str | None, year: int | None, calendar: bool = False) -> str | None:
+    """"Q4 FY2024", "FY2025", "9M FY1987"; calendar quarters and halves as "Q1 2026", "H1 2025"."""
     if span == "LAST-Q":
         return "last reported quarter"
     if span == "Q" and not quarter:
@@ -164,4 +215,6 @@ def _label(span: str, quarter: str | None, year: int | None) -> str | None:
     base = quarter if span == "Q" else span
     if year is None:
         return None if base == "FY" else base
+    if calendar and base != "FY":
+        return f"{base} {year}"
     return f"FY{year}" if base == "FY" else f"{base} FY{year}"

@@ -57,7 +57,8 @@ _CURRENCY = {
 }
 _WORDS = "|".join(sorted(WORD_NUMBERS, key=len, reverse=True))
 _NUMBER = (r"(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?:\.[0-9]+)?(?:-[0-9]/[0-9]{1,2}(?![0-9]))?|\.[0-9]+")
-_CURRENCY_PREFIX = r"(?:(?P<cur>US\$|NT\$|HK\$|C\$|A\$|\$|€|£|¥|₩|(?:USD|EUR|KRW|JPY|GBP|Won)(?=\s?[0-9]))\s?)?"
+# "$(0.10)": accounting notation for a negative amount
+_CURRENCY_PREFIX = r"(?:(?P<cur>US\$|NT\$|HK\$|C\$|A\$|\$|€|£|¥|₩|(?:USD|EUR|KRW|JPY|GBP|Won)(?=\s?[0-9]))\s?(?P<paren>\()?)?"
 _SCALE = (r"(?:(?P<sep>[\s-]?)(?P<scale>(?i:billion\s+billion|thousand|million|mln|mn|billion|bln|bn|trillion|tln|tn|"
           r"quadrillion))(?![\w]))?")
 # Two scanners: digits (with an optional currency) and words ("seven times", "twice"); a number word is
@@ -65,7 +66,7 @@ _SCALE = (r"(?:(?P<sep>[\s-]?)(?P<scale>(?i:billion\s+billion|thousand|million|m
 _CORE = re.compile(rf"(?<![\w.,$€£¥₩/]){_CURRENCY_PREFIX}(?P<num>{_NUMBER}|(?i:{_WORDS})(?![\w]))" + _SCALE)
 _DIGIT_CORE = re.compile(rf"(?<![\w.,$€£¥₩/]){_CURRENCY_PREFIX}(?P<num>{_NUMBER})" + _SCALE)
 _DIGIT_RUN = re.compile(r"\.?[0-9][0-9,.]*")
-_CURRENCY_BEFORE = re.compile(r"(?:US\$|NT\$|HK\$|C\$|A\$|\$|€|£|¥|₩|USD|EUR|KRW|JPY|GBP|Won)\s?$")
+_CURRENCY_BEFORE = re.compile(r"(?:US\$|NT\$|HK\$|C\$|A\$|\$|€|£|¥|₩|USD|EUR|KRW|JPY|GBP|Won)\s?\(?$")
 _ATTACHED_SCALE = re.compile(r"(?P<scale>[kKmMbB]n?)(?![\w])")
 _PERCENT = re.compile(r"\s?(?:(?P<pct>%|(?i:percent|per\s+cent|pct|percentage\s+points?))|"
                       r"(?P<bp>(?i:basis\s+points?)|bps|bp))(?![\w])")
@@ -197,6 +198,10 @@ def _quantity_at(text: str, m: re.Match) -> Quantity | None:
 def _with_unit(text: str, m: re.Match, value: float, end: int, word: bool, scaled: bool) -> Quantity | None:
     """The quantity whose number core ends at ``end``, with the unit that follows, if any."""
     start, cur = m.start(), m.group("cur")
+    if cur and m.group("paren"):
+        if not text.startswith(")", end):
+            return None
+        return Quantity(start, end + 1, -value, _CURRENCY.get(cur.lower(), "USD"), "money", scaled=scaled)
     if cur:
         return _money(text, start, end, value, _CURRENCY.get(cur.lower(), "USD"), scaled)
     if _FACTOR_OF.search(text, max(0, start - 24), start):  # "by a factor of 10"
@@ -363,4 +368,6 @@ def _has_object(text: str, m: re.Match, word: str) -> bool:
         return False
     if re.search(r"\bby\s+$", before):
         return True
+    if word not in ("twice", "thrice") and re.match(r"\s+of\s+(?!the\b)", text[m.end():m.end() + 10]):
+        return False  # "over half of its shipments" is a share; "one-third of the latency" a multiple
     return bool(_OBJECT_NEXT.match(text, m.end()))
