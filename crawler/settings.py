@@ -76,7 +76,9 @@ DOWNLOADER_MIDDLEWARES: dict[str, int] = {
 ITEM_PIPELINES = {
     "crawler.pipelines.SQLitePipeline": 300,
 }
-EXTENSIONS: dict[str, int] = {}
+EXTENSIONS = {
+    "crawler.extensions.OneLineRobotsErrors": 100,
+}
 
 TWISTED_REACTOR = "twisted.internet.asyncioreactor.AsyncioSelectorReactor"
 REQUEST_FINGERPRINTER_IMPLEMENTATION = "2.7"

@@ -5,7 +5,12 @@ from __future__ import annotations
 from typing import Any
 
 import scrapy
-from scrapy.exceptions import DownloadConnectionRefusedError, DownloadFailedError, DownloadTimeoutError
+from scrapy.exceptions import (
+    CannotResolveHostError,
+    DownloadConnectionRefusedError,
+    DownloadFailedError,
+    DownloadTimeoutError,
+)
 from scrapy.spidermiddlewares.httperror import HttpError
 from twisted.internet.error import ConnectError, ConnectionDone, ConnectionLost, DNSLookupError, TimeoutError
 from twisted.web._newclient import ResponseFailed, ResponseNeverReceived
@@ -59,9 +64,7 @@ class ChipwatchSpider(scrapy.Spider):
                 reason = f"{reason}: {note}"
         elif failure.check(DownloadTimeoutError, TimeoutError):
             reason = f"timeout: {reason}"
-        elif failure.check(DNSLookupError):
-            reason = f"could not connect (DNS lookup failed): {reason}"
-        elif failure.check(DownloadConnectionRefusedError, ConnectError):
+        elif failure.check(CannotResolveHostError, DNSLookupError, DownloadConnectionRefusedError, ConnectError):
             reason = f"could not connect: {reason}"
         elif failure.check(ResponseFailed, ResponseNeverReceived, ConnectionDone, ConnectionLost,
                            DownloadFailedError):
