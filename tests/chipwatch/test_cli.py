@@ -58,7 +58,9 @@ def test_with_no_network_run_names_each_failed_source_and_records_the_run(tmp_pa
         CHIPWATCH_SOURCES=str(registry), CHIPWATCH_DB=str(db_path), CHIPWATCH_TIMEOUT="3",
         CHIPWATCH_LOG_LEVEL="CRITICAL"))
     assert result.returncode == 1, result.output
-    assert "acme-feed: FAILED" in result.stderr and "zeta-listing: FAILED" in result.stderr
+    failed = [line for line in result.stderr.splitlines() if ": FAILED " in line]
+    assert [line.split(":")[0].strip() for line in failed] == ["acme-feed", "zeta-listing"]
+    assert all("could not connect" in line for line in failed), failed
     assert "edgar: skipped: SEC_USER_AGENT is not set" in result.stderr
     db = open_db(db_path)
     crawl = next(db.query("select * from runs where stage = 'crawl'"))
