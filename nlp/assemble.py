@@ -13,7 +13,7 @@ from functools import lru_cache
 from nlp import financial as fin
 from nlp.attributes import hedge_for, is_subject
 from nlp.context import DocState, SentenceContext
-from nlp.lexicon import metric_cues, phrase_regex
+from nlp.lexicon import cue_patterns, metric_cues, phrase_regex
 from nlp.performance import performance_facts
 from nlp.quantities import Quantity
 
@@ -46,6 +46,8 @@ def sentence_facts(ctx: SentenceContext, state: DocState) -> list[tuple[Quantity
     for q in ctx.quantities:
         if _PLUS_MINUS.search(ctx.before(q, 20)):
             continue  # "plus or minus 2%" qualifies guidance; it is not a figure
+        if q.family == "percent" and cue_patterns("not_figures").match(ctx.after(q, 60)):
+            continue  # "about 6 percent of its workforce": a head count share, outside both fact types
         money = fin.money_like(ctx, q)
         if money is not None:
             figures[q.start] = _figure(ctx, money, figures, state)

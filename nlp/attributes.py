@@ -20,11 +20,21 @@ _COMPARATOR = re.compile(
 _PHRASE_END = re.compile(r"[,.;:()\u2014\u2013]|\s(?:while|and|but|which|that|when|for|on|in|using|with|"
                          r"thanks|from|according|says|said)\s", re.IGNORECASE)
 _WORKLOAD = re.compile(
-    r"(?:(?:on-device\s+)?(?:LLM|AI|large[- ]language[- ]model|generative AI|GPT-\d\w*|LLM)\s+)?"
+    r"(?:(?:on-device\s+)?(?:LLM|AI|large[- ]language[- ]model|generative AI|GPT-\d\w*(?:\s\d+B)?|"
+    r"Llama\s?\d+(?:\.\d+)?(?:\s\d+B)?)\s+)?"
     r"(?:inference|training)(?:\s+workloads?)?"
-    r"|AI\s+workloads?|Llama\s?\d+(?:\.\d+)?(?:\s\d+B)?|Stable\s+Diffusion(?:\s+XL)?|GPT-\d+\w*(?:\s+(?:LLM\s+)?benchmark)?"
-    r"|BERT|ResNet-?50|DLRM|[\w-]*parameter\s+(?:AI\s+)?model|recommendation\s+engines?",
+    r"|AI\s+workloads?|Llama\s?\d+(?:\.\d+)?(?:\s\d+B)?|Mixtral\s\d+x\d+B|Stable\s+Diffusion(?:\s+XL)?"
+    r"|GPT-\d+\w*(?:\s\d+B)?(?:\s+(?:LLM\s+)?benchmark)?"
+    r"|BERT(?:-Large)?|(?:ResNet-?50|DLRM|BERT)(?:\s+(?:inference|training))?|[\w-]*parameter\s+(?:AI\s+)?model"
+    r"|recommendation\s+engines?"
+    # benchmark suites: "Cinebench R23", "Geekbench 6", "SPECrate 2017 integer", "MLPerf Training"
+    r"|Cinebench(?:\s+(?:R\d+|\d{4}))?|Geekbench(?:\s+\d+(?:\.\d+)?)?|3DMark(?:\s+(?-i:[A-Z])\w+){0,2}"
+    r"|LINPACK|(?-i:HPL)|MLPerf(?:\s+(?:Training|Inference))?"
+    r"|(?-i:SPEC)(?:rate|speed|int|fp)?(?:[\s_]?\d{4})?(?:\s+(?:integer|floating[- ]point))?(?=\W)",
     re.IGNORECASE)
+# generic workloads give way to a named model or benchmark nearby ("inference on Llama 3.1 70B")
+_GENERIC_WORKLOAD = re.compile(r"(?:\w+\s+)*(?:inference|training|workloads?)", re.IGNORECASE)
+_CLAUSE_BREAK = re.compile(r";|,\s+(?:and|while|but|whereas)\b|\.\s", re.IGNORECASE)
 
 
 def hedge_for(ctx: SentenceContext, q: Quantity) -> str | None:
@@ -107,8 +117,10 @@ _COMPARED_PHRASE = re.compile(r"\b(?:than|versus|vs\.?|compared\s+(?:to|with)|re
                               r"[^,;:()\u2014\u2013]*$", re.IGNORECASE)
 
 
-_VERSUS_SPEC = re.compile(r"\b(?:versus|vs\.?|compared\s+(?:to|with)|against)\s+(?:[^,;.]{0,30}\s)?$", re.IGNORECASE)
-_SPEC_ON = re.compile(r"^[^,;()]{0,40}?\b(?:on|for|in|of|from)\s+(?:the\s+|an?\s+)?$", re.IGNORECASE)
+_VERSUS_SPEC = re.compile(r"\b(?:versus|vs\.?|compared\s+(?:to|with)|against|(?:upgrade|up|step\s+up)\s+from)\s+"
+                          r"(?:[^,;.]{0,30}\s)?$", re.IGNORECASE)
+_SPEC_ON = re.compile(r"^[^,;()]{0,60}?\b(?:on|for|in|of|from|in\s+the\s+case\s+of)\s+(?:the\s+|an?\s+)?$",
+                      re.IGNORECASE)
 
 
 def _spec_owner(ctx: SentenceContext, q: Quantity) -> Mention | None:
@@ -184,7 +196,16 @@ def comparator_for(ctx: SentenceContext, q: Quantity) -> str | None:
         return None  # "96 GB of HBM3" is a spec, not a comparison
     rest = m.group("rest")
     end = _PHRASE_END.search(rest)
-    return " ".join(rest[:end.start() if end else 60].split()[:6]) or None
+    phrase = " ".join(rest[:end.start() if end else 60].split()[:6]) or None
+    if phrase and m.group("m").lower() == "of" and _METRIC_ONLY.fullmatch(phrase):
+        # "matches Blackwell at a third of the power": "the power" is the metric, the comparator is elsewhere
+        return _comparator_before(ctx, q) or _comparator_anywhere(ctx, q)
+    return phrase
+
+
+_METRIC_ONLY = re.compile(r"(?:the|its|their)\s+(?:\w+\s+)?(?:power|energy|performance|cost|speed|bandwidth|"
+                          r"memory|latency|throughput|size|area|efficiency)(?:\s+(?:draw|use|consumption))?",
+                          re.IGNORECASE)
 
 
 def _comparator_before(ctx: SentenceContext, q: Quantity) -> str | None:
@@ -194,13 +215,25 @@ def _comparator_before(ctx: SentenceContext, q: Quantity) -> str | None:
     if not m:
         return None
     for p in ctx.products:
-        if ctx.local(p.start) >= m.end() and p.end <= q.start:
+        gap = before[m.end():ctx.local(p.start)]
+        if ctx.local(p.start) >= m.end() and p.end <= q.start and _in_phrase(ctx, gap, p):
             return p.name
-    return None
+    phrase = re.match(r"([^,;]{3,60}),", before[m.end():])  # "Compared with the prior generation, the N7 ..."
+    return " ".join(phrase.group(1).split()) if phrase else None
 
 
+def _in_phrase(ctx: SentenceContext, gap: str, p: Mention) -> bool:
+    """Whether a product after "compared with" is its object: right in the phrase, or an appositive
+    ("Compared with its predecessor, the Q5, the Q7 ..."), not the subject after the comma."""
+    if not re.search(r"[,;]", gap):
+        return True
+    return bool(_APPOSITIVE.fullmatch(gap)) and ctx.text[ctx.local(p.end):ctx.local(p.end) + 2].startswith(",")
+
+
+_APPOSITIVE = re.compile(r"[^,;]{0,40},\s*(?:the\s+)?", re.IGNORECASE)
 _MARKER = re.compile(r"\b(?:than|versus|vs\.?|compared\s+(?:to|with)|relative\s+to|as|over|ahead\s+of|beats?|"
-                     r"outperforms?)\s+(?:the\s+|an?\s+|its\s+\w+,\s+the\s+|\w+['’]s\s+)?$", re.IGNORECASE)
+                     r"outperforms?|match(?:es|ing)?|rivals?)\s+(?:the\s+|an?\s+|its\s+\w+,\s+the\s+|\w+['’]s\s+)?$",
+                     re.IGNORECASE)
 # "... the performance of the H100": a product after "of" is not the subject either
 _NOT_SUBJECT = re.compile(_MARKER.pattern.replace("beats?|", "beats?|of|"), re.IGNORECASE)
 
@@ -225,13 +258,19 @@ def _workloads(sentence: str) -> tuple[re.Match, ...]:
 
 
 def workload_for(ctx: SentenceContext, q: Quantity) -> str | None:
-    """The workload named near a claim ("LLM inference", "Llama 2 70B"), nearest one after it first."""
+    """The workload named near a claim ("LLM inference", "Llama 2 70B"): in its clause, named before generic.
+
+    The nearest one after the figure comes first ("2x faster on Llama 2 70B"), unless a clause break
+    separates them; a generic "inference" gives way to a named model or benchmark in the same reach.
+    """
     matches = _workloads(ctx.text)
     if not matches:
         return None
     lo, hi = ctx.local(q.start), ctx.local(q.end)
-    after = [m for m in matches if m.start() >= hi and m.start() - hi < 80]
-    if after:
-        return after[0].group(0)
-    before = [m for m in matches if m.end() <= lo]
-    return before[-1].group(0) if before else None
+    after = [m for m in matches if m.start() >= hi and m.start() - hi < 80
+             and not _CLAUSE_BREAK.search(ctx.text, hi, m.start())]
+    before = [m for m in reversed(matches) if m.end() <= lo]
+    nearby = after + before
+    named = [m for m in nearby if not _GENERIC_WORKLOAD.fullmatch(m.group(0))]
+    best = (named or nearby)[:1]
+    return best[0].group(0) if best else None

@@ -141,7 +141,8 @@ def model_spans(text: str) -> list[tuple[int, int]]:
     if lexicon.product_shapes is None:
         return []
     found = [m for m in lexicon.product_shapes.finditer(text)
-             if not (lexicon.not_models and lexicon.not_models.match(m.group(0)))]
+             if not (lexicon.not_models and lexicon.not_models.match(m.group(0)))
+             and not (lexicon.not_after and lexicon.not_after.search(text, max(0, m.start() - 16), m.start()))]
     named = {m.group(0) for m in found if m.group("short") and _named_as_product(text, m, lexicon)}
     return [m.span() for m in found if not m.group("short") or m.group(0) in named]
 

@@ -25,7 +25,8 @@ _BARE_NEXT = re.compile(r"^\s*(?:$|[,.;)]|vs\b|in\b|for\b|a\b|and\b|or\b|from\b|
 _SIGN = re.compile(r"\b(?:loss|losses|profit|profits|income|earnings)\b", re.IGNORECASE)
 _SEGMENT = re.compile(r"\bvs\.?\s|;|\bwhile\b|\bcompared\s+(?:to|with)\b", re.IGNORECASE)
 _CONVERSION = re.compile(r"\s*[(\[]\s*")
-_TO = re.compile(r"\bto\s*(?:about\s+|nearly\s+|around\s+)?$", re.IGNORECASE)
+_TO = re.compile(r"\bto\s*(?:about\s+|nearly\s+|around\s+|an?\s+(?:all-time\s+|record\s+)+(?:high\s+of\s+)?)?$",
+                 re.IGNORECASE)
 _BACK_GAP = re.compile(r"\s*(?:,|--|\u2014|\u2013|-|\(|;)?\s*(?:and\s+)?(?:was\s+|were\s+)?$", re.IGNORECASE)
 _CHAIN_GAP = re.compile(r"(?:[^0-9$€£%]|(?<=[A-Za-z])[0-9])*\band\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
 _FLAT = re.compile(r"^\s*,?\s*flat\b", re.IGNORECASE)
@@ -101,12 +102,12 @@ def figure_metric(ctx: SentenceContext, q: Quantity, *, percent: bool = False) -
     nxt = ctx.next(q)
     limit = min(ctx.local(nxt.start), hi + 45) if nxt is not None else hi + 45
     after = ctx.text[hi:limit]
-    if percent and re.match(r"\s*of\b", after):
-        return "other"  # "30 percent of the group's sales" is a share, not a change
+    if percent and _SHARE_OF.match(ctx.text, hi):
+        return "other"  # "30 percent of the group's sales", "23% and 27% of net revenue": shares, not changes
     if not _PER_SHARE.match(after):
         follow = next(((a, b, m) for a, b, m in cues if hi <= a and b <= limit), None)
         if follow and len(ctx.text[hi:follow[0]].split()) <= 5 and \
-                not re.search(r"[,;]|\b(?:vs|and|from|for|to)\b", ctx.text[hi:follow[0]]) and \
+                not _FOLLOW_BREAK.search(ctx.text[hi:follow[0]]) and not _LABELS_NEXT.match(ctx.text, follow[1]) and \
                 not (ctx.text[follow[0]:follow[1]].lower() in _WEAK and _STRONG_RIGHT_BEFORE.search(ctx.before(q, 30))):
             return follow[2]  # not "repurchased $7.2 billion of our common stock": the verb names it
     before = [m for a, b, m in cues if b <= lo and b >= lo - 200]
@@ -122,6 +123,11 @@ def figure_metric(ctx: SentenceContext, q: Quantity, *, percent: bool = False) -
     return metric
 
 
+_SHARE_OF = re.compile(r"(?:\s*(?:,|and|or)\s+(?:about\s+|approximately\s+)?[0-9.]+\s?(?:%|percent|pct))*\s*of\b",
+                       re.IGNORECASE)
+_FOLLOW_BREAK = re.compile(r"[,;]|\b(?:vs|and|from|for|to)\b", re.IGNORECASE)  # "12 CTS VS PROFIT 5 CTS"
+# "earned 14.2 mln dlrs on sales of 188.6 mln": a cue followed by its own amount labels that amount
+_LABELS_NEXT = re.compile(r"\s+(?:of\s+|was\s+|were\s+)?(?:about\s+)?(?:[$€£¥₩]|US\$|[0-9])", re.IGNORECASE)
 _AT_PRICE = re.compile(r"\bat\s+$", re.IGNORECASE)
 _EACH = re.compile(r"\s*(?:each|apiece)\b", re.IGNORECASE)
 _CLAUSE_BREAK = re.compile(r";|\b(?:after|while|but|whereas)\b", re.IGNORECASE)
@@ -154,18 +160,32 @@ def _strongest(sentence: str, cues: tuple[tuple[int, int, str], ...], lo: int, p
 def _metric_spans(sentence: str) -> tuple[tuple[int, int, str], ...]:
     """(start, end, metric) of every financial metric cue in a sentence, computed once per sentence."""
     regex, lookup = metric_cues("fin_metrics")
-    return tuple((m.start(), m.end(), lookup[_key(m)]) for m in regex.finditer(sentence)
+    return tuple((m.start(), m.end(), _market_share(sentence, m) or lookup[_key(m)]) for m in regex.finditer(sentence)
                  if not _QUALIFIER.search(sentence, max(0, m.start() - 24), m.start())
                  and not (lookup[_key(m)] == "share_price" and _PER_WORD.search(sentence, max(0, m.start() - 5),
                                                                                   m.start())))
 
 
-# "as a percentage of net revenue" qualifies another metric; "21 cts a share" is a unit, not the stock
-_QUALIFIER = re.compile(r"\b(?:percentage|percent|share|proportion)\s+of\s+(?:(?:total|our|the|net)\s+)?$",
+def _market_share(sentence: str, m: re.Match) -> str | None:
+    """"Intel's share slipped to 72.7%", "its share of the market": a company's share is market share (other)."""
+    if _key(m) == "share" and _OWNER.search(sentence, max(0, m.start() - 12), m.start()) \
+            and not _PRICE_NEXT.match(sentence, m.end()):
+        return "other"
+    return None
+
+
+_OWNER = re.compile(r"(?:['’]s|\b(?:its|their|our))\s+$", re.IGNORECASE)
+_PRICE_NEXT = re.compile(r"\s+(?:price|prices|count|repurchase|buyback)\b", re.IGNORECASE)
+
+
+# "as a percentage of net revenue", "18% of total net revenue" qualify another metric;
+# "21 cts a share" is a unit, not the stock
+_QUALIFIER = re.compile(r"(?:\b(?:percentage|percent|pct|share|proportion)|%)\s+of\s+(?:(?:total|our|the|net)\s+)*$",
                         re.IGNORECASE)
 _PER_WORD = re.compile(r"\b(?:a|per)\s+$", re.IGNORECASE)
 _WEAK = {"shares", "share", "stock", "net"}
-_STRONG_RIGHT_BEFORE = re.compile(r"\b(?:repurchased?|bought\s+back|buy\s+back|paid|returned|raised|invested)\s+$",
+_STRONG_RIGHT_BEFORE = re.compile(r"\b(?:repurchased?|bought\s+back|buy\s+back|paid|returned|raised|raises|raising|"
+                                  r"invested)\s+$",
                                   re.IGNORECASE)
 
 
@@ -189,8 +209,11 @@ def change_cue(ctx: SentenceContext, q: Quantity) -> str | None:
         sign = _last_change_sign(before)
         if sign:
             return sign
+    level = q.unit == "%" and _LEVEL_BEFORE.search(before)  # "gross margin was 61.2%, down 240 basis points"
     for text, anchored in ((before, r"(?:\s+(?:by|of|more\s+than|about|nearly|approximately|some|a|an))*\s*$"),
                            (after, None)):
+        if level and anchored is None:
+            break
         for sign, name in (("+", "change_up"), ("-", "change_down")):
             if anchored:
                 m = list(cue_regex(name).finditer(text))
@@ -203,6 +226,8 @@ def change_cue(ctx: SentenceContext, q: Quantity) -> str | None:
     return None
 
 
+_LEVEL_BEFORE = re.compile(r"\b(?:margins?|rate)\s+(?:was|were|is|of|at|reached)\s+(?:about\s+|approximately\s+)?$",
+                           re.IGNORECASE)
 _OR_RELATIVE = re.compile(r"\s*,?\s*or\s+(?:about\s+|approximately\s+|nearly\s+|roughly\s+)?", re.IGNORECASE)
 _TO_AMOUNT = re.compile(r"\s*to\s+(?:about\s+|a\s+record\s+)?(?:[$€£¥₩]|US\$|[0-9])", re.IGNORECASE)
 
@@ -275,7 +300,8 @@ def figure_fact(ctx: SentenceContext, fig: Figure, state: DocState) -> dict:
     """The financial fact dict (without provenance) for an assembled figure."""
     prev = ctx.previous(fig.q)
     lo, hi = ctx.local(fig.q.start), ctx.local(fig.q.end)
-    period = period_for(state, ctx.text, lo, hi, ctx.local(prev.end) if prev else 0)
+    period = None if fig.metric in _POINT_IN_TIME else \
+        period_for(state, ctx.text, lo, hi, ctx.local(prev.end) if prev else 0)
     note = list(fig.note)
     value = fig.value
     unit = fig.unit
@@ -292,6 +318,9 @@ def figure_fact(ctx: SentenceContext, fig: Figure, state: DocState) -> dict:
     if fig.q.value_high is not None:
         fact["value_high"] = -abs(fig.q.value_high) if value < 0 else fig.q.value_high
     return fact
+
+
+_POINT_IN_TIME = {"share_price", "market_cap"}  # a price or a valuation is dated, not a period's result
 
 
 def company_for(ctx: SentenceContext, q: Quantity, state: DocState) -> str | None:

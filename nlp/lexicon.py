@@ -44,6 +44,7 @@ class Lexicon:
     short_before: re.Pattern | None = None
     short_after: re.Pattern | None = None
     not_models: re.Pattern | None = None
+    not_after: re.Pattern | None = None  # what makes a model-shaped code a version of something else
     _forms: dict[str, UnitEntry] = field(default_factory=dict)
 
     def unit_for(self, written: str) -> UnitEntry | None:
@@ -100,7 +101,8 @@ def load_lexicon() -> Lexicon:
                    products=tuple(products_data.get("products") or []), product_shapes=_shapes_regex(products_data),
                    short_before=_optional_regex(products_data, "short_before"),
                    short_after=_optional_regex(products_data, "short_after"),
-                   not_models=_optional_regex(products_data, "not_models"), _forms=forms)
+                   not_models=_optional_regex(products_data, "not_models"),
+                   not_after=_optional_regex(products_data, "not_after"), _forms=forms)
 
 
 def _shapes_regex(data: dict) -> re.Pattern | None:

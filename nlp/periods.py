@@ -51,7 +51,7 @@ _PATTERNS: tuple[tuple[str, re.Pattern], ...] = (
 )
 _PRIOR_BETWEEN = re.compile(r"\bvs\.?\s", re.IGNORECASE)
 _PRIOR_AFTER = re.compile(r"^\s*(?:a\s+)?year\s+(?:earlier|ago)\b|^\s*(?:prior|last)\s+year\b", re.IGNORECASE)
-_MONTH = re.compile(rf"\bin\s+(?P<m>{_MONTHS})\b", re.IGNORECASE)
+_MONTH = re.compile(rf"\s*\bin\s+(?P<m>{_MONTHS})\b", re.IGNORECASE)
 _NEAR_AFTER = 30
 _PRIOR_WORD = re.compile(r"\b(?:prior|previous)\s+$", re.IGNORECASE)
 _RIGHT_AFTER = re.compile(r"^\s*(?:dlrs?\s+)?(?:in|for|during|of)\s+(?:the\s+)?$", re.IGNORECASE)
@@ -59,6 +59,11 @@ _COMPARED = re.compile(r"\b(?:from|vs\.?|versus|than|compared\s+(?:to|with)|over
 # "up from €3.9 billion in the first quarter": the period of a comparison figure, not the document's
 _OF_COMPARISON = re.compile(r"\b(?:from|vs\.?|versus|than|compared\s+(?:to|with))\s+(?:[$€£¥₩]?[0-9][\w.,]*\s+)"
                             r"(?:[a-z]+\s+){0,2}?(?:in|for|during)\s+(?:the\s+)?$", re.IGNORECASE)
+_COMPARISON_REACH = 60
+_FORECAST = "forecast_period"
+_GUIDED = re.compile(r"\b(?:(?:is|are)\s+expected\s+to\s+be|(?:is|are)\s+forecast\s+to\s+be|expects?|outlook)\b",
+                     re.IGNORECASE)
+_COMPARISON_MARK = re.compile(r"\b(?:compared\s+(?:to|with)|versus|vs\.?)\s", re.IGNORECASE)
 _CONTRAST = re.compile(r"\b(?:compared|vs|versus|from|than|against)\b", re.IGNORECASE)
 
 
@@ -127,8 +132,13 @@ def _quarter_label(groups: dict) -> str | None:
 
 def update_state(state: DocState, sentence: str) -> None:
     """Let a sentence that names a period (headline, table line) set the document's period state."""
-    found = [m for m in mentions(sentence) if not m.prior and not m.compared and not _forward_looking(sentence, m)
-             and not _OF_COMPARISON.search(sentence, max(0, m.start - 40), m.start)]
+    usable = [m for m in mentions(sentence) if not m.prior and not m.compared
+              and not _OF_COMPARISON.search(sentence, max(0, m.start - 40), m.start)]
+    found = [m for m in usable if not _forward_looking(sentence, m)]
+    forecast = [m for m in usable if m not in found and m.year]
+    if forecast:  # "For the fourth quarter of fiscal 2026, revenue is expected ...": later outlook lines share it
+        state.extras[_FORECAST] = _label(forecast[-1].span, forecast[-1].quarter, forecast[-1].year,
+                                         forecast[-1].calendar)
     if not found:
         return
     last = found[-1]
@@ -176,12 +186,23 @@ def period_for(state: DocState, sentence: str, lo: int, hi: int, prev_end: int =
     chosen = before[-1] if before else (after[0] if after else None)
     if after and _RIGHT_AFTER.match(sentence[hi:after[0].start]):
         chosen = after[0]  # "3,300,000 dlrs in nine mths"
+    elif before and _in_comparison(sentence, before[-1].end, lo):
+        later = [m for m in found if m.start >= hi and m.start - hi <= _COMPARISON_REACH
+                 and not _CONTRAST.search(sentence[hi:m.start]) and ";" not in sentence[hi:m.start]]
+        chosen = later[0] if later else chosen  # "compared with $5.1 billion, or 48%, in fiscal 2024"
+    if chosen is None and state.extras.get(_FORECAST) and _GUIDED.search(sentence, max(0, lo - 60), lo):
+        return state.extras[_FORECAST]  # "gross margins are expected to be 58.5%" after the revenue outlook
     span = chosen.span if chosen else state.span
+    month_after = _MONTH.match(sentence, hi, hi + 16) if chosen is None else None
+    if month_after:  # "$17.8 billion in August": a month named with the figure beats the story's quarter
+        return month_after.group("m").capitalize()
     if span is None:
         month = _MONTH.search(sentence)
         return month.group("m").capitalize() if month else None
     quarter = (chosen.quarter if chosen else None) or (state.quarter if span == "Q" else None)
-    dated = next((m for m in found if m.year and m.span in ("FY", "Q")), None)
+    # a year named only for a comparison ("down from 17% in fiscal 2024") does not date the figure
+    dated = next((m for m in found if m.year and m.span in ("FY", "Q")
+                  and (m is chosen or not _CONTRAST.search(sentence, max(0, m.start - 25), m.start))), None)
     year, calendar = (dated.year, dated.calendar) if dated else (None, False)
     if chosen and chosen.year:
         year, calendar = chosen.year, chosen.calendar
@@ -197,6 +218,11 @@ def period_for(state: DocState, sentence: str, lo: int, hi: int, prev_end: int =
     if year and prior:
         year -= 1
     return _label(span, quarter, year, calendar)
+
+
+def _in_comparison(sentence: str, start: int, lo: int) -> bool:
+    """Whether the figure at ``lo`` sits in a comparison phrase opened after the last period named."""
+    return bool(_COMPARISON_MARK.search(sentence, start, lo)) and ";" not in sentence[start:lo]
 
 
 def _dateline_year(state: DocState) -> int | None:

@@ -206,7 +206,9 @@ def _with_unit(text: str, m: re.Match, value: float, end: int, word: bool, scale
         return _money(text, start, end, value, _CURRENCY.get(cur.lower(), "USD"), scaled)
     if _FACTOR_OF.search(text, max(0, start - 24), start):  # "by a factor of 10"
         return Quantity(start, end, value, "x", "multiplier", word_number=word)
-    if not word and _SCORE_BEFORE.search(text, max(0, start - 30), start):  # "a Geekbench score of 3,021"
+    # "a Geekbench score of 3,021", but "scores 37% higher" is a percent
+    if not word and _SCORE_BEFORE.search(text, max(0, start - 30), start) \
+            and not (_PERCENT.match(text, end) or _X.match(text, end)):
         return Quantity(start, end, value, "score", "perf", metric="speed")
     for attempt in (_percent, _multiplier, _money_word, _perf):
         q = attempt(text, start, end, value, word, scaled)
@@ -262,7 +264,7 @@ def _perf(text, start, end, value, word, scaled) -> Quantity | None:
     via_filler = False
     if not u and not word:
         u = filler.match(text, end)
-        if u and any(w.lower() in _STOP for w in u.group("fill").split()):
+        if u and (any(w.lower() in _STOP for w in u.group("fill").split()) or _stray_number(u.group("fill"))):
             u = None
         via_filler = bool(u)
     if not u:
@@ -274,6 +276,16 @@ def _perf(text, start, end, value, word, scaled) -> Quantity | None:
     hyphen = (not via_filler) and u.group("sep") == "-"
     return Quantity(start, u.end(), value, unit, "perf", metric=entry.metric, word_number=word, hyphenated=hyphen,
                     count=entry.count, context=entry.context, scaled=scaled)
+
+
+def _stray_number(fill: str) -> bool:
+    """A number among the modifiers that is not part of a name: "X9-9965 part packs 128 cores" is 128 cores,
+    while "1,152 of Intel's new Loihi 2 processors" keeps its count."""
+    words = fill.split()
+    return any(_BARE_DIGITS.fullmatch(w) and (i == 0 or not words[i - 1][0].isupper()) for i, w in enumerate(words))
+
+
+_BARE_DIGITS = re.compile(r"[0-9][0-9,.]*")  # "12-inch" is a modifier, "128" is a number
 
 
 def _canonical(lexicon: Lexicon, entry: UnitEntry, value: float) -> tuple[str, float]:
