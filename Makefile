@@ -32,7 +32,7 @@ browser: ## Install Debian's Chromium for the browser tests, if missing
 	  if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
 	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends chromium >/dev/null; }
 
-run: install ## Crawl the live sources, extract, then serve Datasette on 127.0.0.1:$(PORT)
+run: install ## Crawl the live sources, extract, then serve Datasette on 127.0.0.1 (PORT, default 8001)
 	$(PY) -m chipwatch run
 
 demo: install ## The offline twin of `make run`: replay the bundled demo corpus, extract, serve
@@ -44,7 +44,7 @@ crawl: install ## Fetch what is new from every source into the database
 extract: install ## Extract claims and figures from documents not yet extracted by this version
 	$(PY) -m chipwatch extract
 
-serve: install ## Serve the database with Datasette on 127.0.0.1:$(PORT)
+serve: install ## Serve the database with Datasette on 127.0.0.1 (PORT, default 8001)
 	$(PY) -m chipwatch serve
 
 export: install ## Write claims and figures to data/exports/ as CSV and JSON
