@@ -59,7 +59,8 @@ bench: install ## Benchmark extraction speed (words/s) beside spaCy's tokenizer
 cron: install ## Print the crontab line for the scheduled, unattended run
 	$(PY) -m chipwatch cron
 
-test: install browser ## Run the whole test suite
+test: install browser ## Lint, then run the whole test suite
+	$(BIN)/ruff check .
 	$(PY) -m pytest
 
 lint: install ## Check the code with ruff
