@@ -37,6 +37,10 @@ _PERF_CONTEXT = phrase_regex([
     "time", "computing", "model", "size", "flops", "petaflops", "per watt", "per dollar", "cost"])
 
 
+_EXCHANGE_RATE = re.compile(r"\s*(?:per|to\s+the|to\s+one|a|for\s+each)\s+(?:U\.?S\.?\s+)?"
+                            r"(?:dollar|euro|yen|won|pound)s?\b", re.IGNORECASE)
+
+
 def sentence_facts(ctx: SentenceContext, state: DocState) -> list[tuple[Quantity, dict]]:
     """Every fact of one sentence, each with the quantity it came from (for provenance)."""
     ctx.quantities = _join_ranges(ctx, _with_vs_inherited(ctx))
@@ -48,6 +52,8 @@ def sentence_facts(ctx: SentenceContext, state: DocState) -> list[tuple[Quantity
             continue  # "plus or minus 2%" qualifies guidance; it is not a figure
         if q.family == "percent" and cue_patterns("not_figures").match(ctx.after(q, 60)):
             continue  # "about 6 percent of its workforce": a head count share, outside both fact types
+        if q.family == "money" and _EXCHANGE_RATE.match(ctx.after(q, 30)):
+            continue  # "1,378 won per dollar": an exchange rate, not an amount
         money = fin.money_like(ctx, q)
         if money is not None:
             figures[q.start] = _figure(ctx, money, figures, state)
@@ -69,6 +75,8 @@ def _with_vs_inherited(ctx: SentenceContext) -> list[Quantity]:
     """Add the figures after "vs" that only carry a number ("Net loss 25.6 mln vs loss 39.4 mln")."""
     quantities = list(ctx.quantities)
     for q in ctx.quantities:
+        if q.family == "money" and _EXCHANGE_RATE.match(ctx.after(q, 30)):
+            continue  # "1,378 won per dollar": an exchange rate, not an amount
         money = fin.money_like(ctx, q) if q.family in ("money", "cents", "bare") else None
         inherited = fin.inherited_after_vs(ctx, money) if money is not None else None
         if inherited is not None:
@@ -145,6 +153,8 @@ def _figure(ctx: SentenceContext, q: Quantity, figures: dict[int, fin.Figure], s
                           conversion_of=primary)
     if prev is not None and prev.start in figures and _same_metric(ctx, prev, q):
         metric = figures[prev.start].metric  # "Shr loss 9 cts vs loss one dlr", "44 cts, up from 40 cts"
+        if metric == "guidance_revenue" and fin.past_after(ctx, q):
+            metric = "revenue"  # "expects 85 mln to 90 mln dlrs, compared with 71.2 mln dlrs a year ago"
     else:
         metric = fin.figure_metric(ctx, q) or state.extras.get("metric") or "other"
     fig = fin.Figure(q, q.value, q.unit or "USD", metric)

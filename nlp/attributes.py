@@ -25,7 +25,7 @@ _WORKLOAD = re.compile(
     r"(?:inference|training)(?:\s+workloads?)?"
     r"|AI\s+workloads?|Llama\s?\d+(?:\.\d+)?(?:\s\d+B)?|Mixtral\s\d+x\d+B|Stable\s+Diffusion(?:\s+XL)?"
     r"|GPT-\d+\w*(?:\s\d+B)?(?:\s+(?:LLM\s+)?benchmark)?"
-    r"|BERT(?:-Large)?|(?:ResNet-?50|DLRM|BERT)(?:\s+(?:inference|training))?|[\w-]*parameter\s+(?:AI\s+)?model"
+    r"|BERT(?:-Large)?|(?:ResNet-?50|DLRM|BERT)(?:\s+(?:inference|training))?|[\w-]*parameter\s+(?:AI\s+|chat\s+|language\s+|LLM\s+)?model"
     r"|recommendation\s+engines?"
     # benchmark suites: "Cinebench R23", "Geekbench 6", "SPECrate 2017 integer", "MLPerf Training"
     r"|Cinebench(?:\s+(?:R\d+|\d{4}))?|Geekbench(?:\s+\d+(?:\.\d+)?)?|3DMark(?:\s+(?-i:[A-Z])\w+){0,2}"
@@ -195,12 +195,28 @@ def comparator_for(ctx: SentenceContext, q: Quantity) -> str | None:
     if spec_of:
         return None  # "96 GB of HBM3" is a spec, not a comparison
     rest = m.group("rest")
+    named = _named_in_apposition(ctx, offset, rest)
+    if named is not None:
+        return named
     end = _PHRASE_END.search(rest)
     phrase = " ".join(rest[:end.start() if end else 60].split()[:6]) or None
     if phrase and m.group("m").lower() == "of" and _METRIC_ONLY.fullmatch(phrase):
         # "matches Blackwell at a third of the power": "the power" is the metric, the comparator is elsewhere
         return _comparator_before(ctx, q) or _comparator_anywhere(ctx, q)
     return phrase
+
+
+_GENERIC_THEN_NAME = re.compile(r"(?:its|their|our|the)\s+(?:\w+\s+)?(?:predecessor|previous\s+generation|"
+                                r"prior\s+generation|last\s+generation|rival|competitor)\s*,\s*(?:the\s+)?",
+                                re.IGNORECASE)
+
+
+def _named_in_apposition(ctx: SentenceContext, offset: int, rest: str) -> str | None:
+    """"than its predecessor, the Q-Series 700": the product named in apposition is the comparator."""
+    m = _GENERIC_THEN_NAME.match(rest)
+    if m is None:
+        return None
+    return next((p.name for p in ctx.products if ctx.local(p.start) == offset + m.end()), None)
 
 
 _METRIC_ONLY = re.compile(r"(?:the|its|their)\s+(?:\w+\s+)?(?:power|energy|performance|cost|speed|bandwidth|"
@@ -225,7 +241,7 @@ def _comparator_before(ctx: SentenceContext, q: Quantity) -> str | None:
 def _in_phrase(ctx: SentenceContext, gap: str, p: Mention) -> bool:
     """Whether a product after "compared with" is its object: right in the phrase, or an appositive
     ("Compared with its predecessor, the Q5, the Q7 ..."), not the subject after the comma."""
-    if not re.search(r"[,;]", gap):
+    if not re.search(r";|,(?![0-9]{3})", gap):  # "1,900 tokens/s for the V8": a digit group is no clause break
         return True
     return bool(_APPOSITIVE.fullmatch(gap)) and ctx.text[ctx.local(p.end):ctx.local(p.end) + 2].startswith(",")
 
@@ -257,6 +273,9 @@ def _workloads(sentence: str) -> tuple[re.Match, ...]:
     return tuple(_WORKLOAD.finditer(sentence))
 
 
+_RIGHT_ON = re.compile(r"\s+(?:[\w-]+\s+){0,2}(?:on|for|in)\s+(?:the\s+)?(?:[\w-]+\s+)?", re.IGNORECASE)
+
+
 def workload_for(ctx: SentenceContext, q: Quantity) -> str | None:
     """The workload named near a claim ("LLM inference", "Llama 2 70B"): in its clause, named before generic.
 
@@ -270,6 +289,8 @@ def workload_for(ctx: SentenceContext, q: Quantity) -> str | None:
     after = [m for m in matches if m.start() >= hi and m.start() - hi < 80
              and not _CLAUSE_BREAK.search(ctx.text, hi, m.start())]
     before = [m for m in reversed(matches) if m.end() <= lo]
+    if after and _RIGHT_ON.fullmatch(ctx.text, hi, after[0].start()):
+        return after[0].group(0)  # "38% lower latency on chatbot-style inference": its own workload, even generic
     nearby = after + before
     named = [m for m in nearby if not _GENERIC_WORKLOAD.fullmatch(m.group(0))]
     best = (named or nearby)[:1]

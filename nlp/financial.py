@@ -28,7 +28,9 @@ _CONVERSION = re.compile(r"\s*[(\[]\s*")
 _TO = re.compile(r"\bto\s*(?:about\s+|nearly\s+|around\s+|an?\s+(?:all-time\s+|record\s+)+(?:high\s+of\s+)?)?$",
                  re.IGNORECASE)
 _BACK_GAP = re.compile(r"\s*(?:,|--|\u2014|\u2013|-|\(|;)?\s*(?:and\s+)?(?:was\s+|were\s+)?$", re.IGNORECASE)
-_CHAIN_GAP = re.compile(r"(?:[^0-9$€£%]|(?<=[A-Za-z])[0-9])*\band\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
+# "up 18.2% from October 2025 and a decrease of 3.1% ...": a year in the gap does not break the chain
+_CHAIN_GAP = re.compile(r"(?:\b(?:19|20)[0-9]{2}\b|[^0-9$€£%]|(?<=[A-Za-z])[0-9])*\band\s+(?:\w+\s+){0,3}$",
+                        re.IGNORECASE)
 _FLAT = re.compile(r"^\s*,?\s*flat\b", re.IGNORECASE)
 _VS_NEXT = re.compile(r"^(?P<gap>(?:\s+[a-z]+){0,4}?)\s+vs\.?\s+(?:(?P<sign>loss|profit)\s+)?"
                       r"(?P<num>[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?)"
@@ -68,11 +70,17 @@ def money_like(ctx: SentenceContext, q: Quantity) -> Quantity | None:
         return None
     if not _BARE_NEXT.match(ctx.after(q, 12)):
         return None
+    if _STOCK_MOVE.search(ctx.before(q, 40)) and ctx.text[ctx.local(q.start):ctx.local(q.end)].count("/") == 1:
+        return Quantity(q.start, q.end, q.value, "USD", "money")  # "Its shares rose 1-3/8 to 24-1/4"
     earlier = [o for o in ctx.quantities if o.end <= q.start and o.family == "money"]
     if _LABEL.search(ctx.before(q, 30)) or (q.scaled and earlier):
         currency = earlier[-1].unit if earlier and q.scaled else "USD"
         return Quantity(q.start, q.end, q.value, currency, "money", scaled=q.scaled)
     return None
+
+
+_STOCK_MOVE = re.compile(r"\b(?:shares|stock)\s+(?:\w+\s+){0,2}?(?:rose|fell|gained|lost|climbed|dropped|slipped|"
+                         r"eased|jumped|closed|ended|were|was|traded)\b[^.;]*$", re.IGNORECASE)
 
 
 def inherited_after_vs(ctx: SentenceContext, q: Quantity) -> Quantity | None:
@@ -118,11 +126,13 @@ def figure_metric(ctx: SentenceContext, q: Quantity, *, percent: bool = False) -
                                                           or _EACH.match(after))) if before else None
     if _PER_SHARE.match(after):  # "per share" qualifies the metric before it: EPS, dividend, or a share price
         metric = {"net_income": "eps", "eps": "eps", "dividend": "dividend"}.get(metric or "", "share_price")
-    if metric == "revenue" and _guided(ctx.before(q, 200)):
-        return "guidance_revenue"
+    if metric == "revenue" and _guided(ctx.before(q, 200)) and not past_after(ctx, q):
+        return "guidance_revenue"  # but "compared with 71.2 mln dlrs a year ago" is history
     return metric
 
 
+_PAST_AFTER = re.compile(r"\s*(?:dlrs\s+)?(?:(?:a|one)\s+year\s+(?:ago|earlier)|last\s+year|in\s+the\s+(?:year-ago|"
+                         r"prior-year|same)\s+(?:quarter|period))\b", re.IGNORECASE)
 _SHARE_OF = re.compile(r"(?:\s*(?:,|and|or)\s+(?:about\s+|approximately\s+)?[0-9.]+\s?(?:%|percent|pct))*\s*of\b",
                        re.IGNORECASE)
 _FOLLOW_BREAK = re.compile(r"[,;]|\b(?:vs|and|from|for|to)\b", re.IGNORECASE)  # "12 CTS VS PROFIT 5 CTS"
@@ -131,6 +141,11 @@ _LABELS_NEXT = re.compile(r"\s+(?:of\s+|was\s+|were\s+)?(?:about\s+)?(?:[$€£�
 _AT_PRICE = re.compile(r"\bat\s+$", re.IGNORECASE)
 _EACH = re.compile(r"\s*(?:each|apiece)\b", re.IGNORECASE)
 _CLAUSE_BREAK = re.compile(r";|\b(?:after|while|but|whereas)\b", re.IGNORECASE)
+
+
+def past_after(ctx: SentenceContext, q: Quantity) -> bool:
+    """Whether the text right after an amount dates it in the past ("... a year ago"), so it is no outlook."""
+    return bool(_PAST_AFTER.match(ctx.after(q, 40)))
 
 
 def _guided(before: str) -> bool:

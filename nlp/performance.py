@@ -37,6 +37,7 @@ def performance_facts(ctx: SentenceContext, q: Quantity, state: DocState) -> lis
     hedge = hedge_for(ctx, q)
     comparator = comparator_for(ctx, q) or _elided(ctx, q, "comparator")
     product = product_for(ctx, q, state, comparator)
+    comparator = comparator or _carried_comparator(q, state, product)
     workload = workload_for(ctx, q)
     facts = []
     for metric in metrics:
@@ -51,7 +52,20 @@ def performance_facts(ctx: SentenceContext, q: Quantity, state: DocState) -> lis
         facts.append(fact)
     if q.unit in ("x", "%") and facts:
         ctx.last_claim = {"end": q.end, "metric": facts[0]["metric"], "comparator": comparator}
+    if comparator and product:
+        state.extras[_LAST_COMPARISON] = (product, comparator)
     return facts
+
+
+_LAST_COMPARISON = "last_comparison"
+
+
+def _carried_comparator(q: Quantity, state: DocState, product: str | None) -> str | None:
+    """A claim about the product last compared keeps that comparison ("... than the V8. Latency fell by 45%")."""
+    last = state.extras.get(_LAST_COMPARISON)
+    if q.unit not in ("x", "%") or not last or not product or last[0] != product:
+        return None
+    return last[1]
 
 
 _ELISION_GAP = re.compile(r"[^;:()]{0,80}?(?:,\s*|\s)(?:and|or|while|with|but)\s[^;:()]{0,30}$", re.IGNORECASE)
@@ -123,7 +137,7 @@ def comparison_metrics(ctx: SentenceContext, q: Quantity) -> list[str]:
     if found:
         return _coordinated(found, after, lookup, forward=True)
     found = list(regex.finditer(before))
-    if found and q.unit == "%":
+    if found and (q.unit == "%" or _IMPROVED.fullmatch(before[found[-1].end():])):
         return _coordinated(found, before, lookup, forward=False)
     if prev is not None and prev.family == "perf" and _RESTATED.fullmatch(ctx.between(prev, q)):
         return [prev.metric]  # "reaches 1.9 exaflops on HPL, roughly 35% more than ...": the same metric
@@ -133,6 +147,9 @@ def comparison_metrics(ctx: SentenceContext, q: Quantity) -> list[str]:
     return ["speed" if q.unit == "x" else "other"]
 
 
+# "performance per watt improved nearly twofold": the metric is the subject of the change verb
+_IMPROVED = re.compile(r"\s+(?:has\s+|have\s+)?(?:improved|increased|rose|grew|jumped|climbed)\s+"
+                       r"(?:by\s+)?(?:\w+\s+)?$", re.IGNORECASE)
 _RESTATED = re.compile(r"[^,;.]{0,40},\s*(?:\w+\s+){0,2}", re.IGNORECASE)
 
 
@@ -172,4 +189,19 @@ def direction_for(ctx: SentenceContext, q: Quantity, metric: str, hedge: str | N
         return "higher"
     if metric in _LOWER_IS_BETTER and (hedge in _LOWER_SPEC_HEDGES or re.search(r"\bjust\s+$", ctx.before(q, 10))):
         return "lower"
+    against = _spec_against(ctx, q)
+    if against is not None and against.value > q.value:
+        return "lower"  # "draws 350 watts, versus 400 watts for the V8"
     return "higher"
+
+
+_AGAINST = re.compile(r"\s*,?\s*(?:versus|vs\.?|compared\s+(?:to|with)|against|down\s+from)\s+"
+                      r"(?:about\s+|roughly\s+|nearly\s+|the\s+)?$", re.IGNORECASE)
+
+
+def _spec_against(ctx: SentenceContext, q: Quantity) -> Quantity | None:
+    """The comparator's figure in the same unit right after "versus" ("350 watts, versus 400 watts"), if any."""
+    nxt = ctx.next(q)
+    if nxt is None or nxt.unit != q.unit or not _AGAINST.fullmatch(ctx.between(q, nxt)):
+        return None
+    return nxt

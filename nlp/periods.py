@@ -51,7 +51,7 @@ _PATTERNS: tuple[tuple[str, re.Pattern], ...] = (
 )
 _PRIOR_BETWEEN = re.compile(r"\bvs\.?\s", re.IGNORECASE)
 _PRIOR_AFTER = re.compile(r"^\s*(?:a\s+)?year\s+(?:earlier|ago)\b|^\s*(?:prior|last)\s+year\b", re.IGNORECASE)
-_MONTH = re.compile(rf"\s*\bin\s+(?P<m>{_MONTHS})\b", re.IGNORECASE)
+_MONTH = re.compile(rf"\s*\b(?:in|for)\s+(?P<m>{_MONTHS})\b(?!\s+(?:through|to|until)\b)(?:,?\s+(?P<y>(?:19|20)[0-9]{{2}})\b)?", re.IGNORECASE)
 _NEAR_AFTER = 30
 _PRIOR_WORD = re.compile(r"\b(?:prior|previous)\s+$", re.IGNORECASE)
 _RIGHT_AFTER = re.compile(r"^\s*(?:dlrs?\s+)?(?:in|for|during|of)\s+(?:the\s+)?$", re.IGNORECASE)
@@ -193,12 +193,12 @@ def period_for(state: DocState, sentence: str, lo: int, hi: int, prev_end: int =
     if chosen is None and state.extras.get(_FORECAST) and _GUIDED.search(sentence, max(0, lo - 60), lo):
         return state.extras[_FORECAST]  # "gross margins are expected to be 58.5%" after the revenue outlook
     span = chosen.span if chosen else state.span
-    month_after = _MONTH.match(sentence, hi, hi + 16) if chosen is None else None
+    month_after = _MONTH.match(sentence, hi, hi + 24) if chosen is None else None
     if month_after:  # "$17.8 billion in August": a month named with the figure beats the story's quarter
-        return month_after.group("m").capitalize()
+        return _month_label(month_after)
     if span is None:
         month = _MONTH.search(sentence)
-        return month.group("m").capitalize() if month else None
+        return _month_label(month) if month else None
     quarter = (chosen.quarter if chosen else None) or (state.quarter if span == "Q" else None)
     # a year named only for a comparison ("down from 17% in fiscal 2024") does not date the figure
     dated = next((m for m in found if m.year and m.span in ("FY", "Q")
@@ -218,6 +218,11 @@ def period_for(state: DocState, sentence: str, lo: int, hi: int, prev_end: int =
     if year and prior:
         year -= 1
     return _label(span, quarter, year, calendar)
+
+
+def _month_label(m: re.Match) -> str:
+    """"August", or "October 2026" where the text names the year; no year is invented."""
+    return " ".join(filter(None, [m.group("m").capitalize(), m.group("y")]))
 
 
 def _in_comparison(sentence: str, start: int, lo: int) -> bool:

@@ -214,8 +214,8 @@ def _with_unit(text: str, m: re.Match, value: float, end: int, word: bool, scale
         q = attempt(text, start, end, value, word, scaled)
         if q is not None:
             return q
-    if not word and (scaled or "," in m.group("num")):
-        return Quantity(start, end, value, None, "bare", scaled=scaled)
+    if not word and (scaled or "," in m.group("num") or "/" in m.group("num")):
+        return Quantity(start, end, value, None, "bare", scaled=scaled)  # "24-1/4": a quoted stock price
     return None
 
 
@@ -270,12 +270,19 @@ def _perf(text, start, end, value, word, scaled) -> Quantity | None:
     if not u:
         return None
     entry = lexicon.unit_for(u.group("unit"))
+    stop = u.end()
+    cores = _CORES_NEXT.match(text, stop) if entry is not None and entry.unit in ("CPUs", "GPUs") else None
+    if cores:  # "64 Arm-based CPU cores" counts cores, not CPUs
+        entry, stop = lexicon.unit_for("cores"), cores.end()
     if entry is None or (word and entry.count):
         return None
     unit, value = _canonical(lexicon, entry, value * entry.factor)
     hyphen = (not via_filler) and u.group("sep") == "-"
-    return Quantity(start, u.end(), value, unit, "perf", metric=entry.metric, word_number=word, hyphenated=hyphen,
+    return Quantity(start, stop, value, unit, "perf", metric=entry.metric, word_number=word, hyphenated=hyphen,
                     count=entry.count, context=entry.context, scaled=scaled)
+
+
+_CORES_NEXT = re.compile(r"\s+cores?(?![\w])", re.IGNORECASE)
 
 
 def _stray_number(fill: str) -> bool:
