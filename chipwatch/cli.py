@@ -11,7 +11,7 @@ import sys
 import click
 
 from chipwatch import __version__
-from chipwatch.config import ConfigError, load_settings
+from chipwatch.config import ConfigError, load_settings, repo_path
 from chipwatch.registry import RegistryError, load_registry
 
 
@@ -118,15 +118,9 @@ def export(out_dir: str, tables: tuple[str, ...]) -> None:
     from data.export import export_tables
 
     settings = load_settings()
-    paths = export_tables(settings.db_path, _repo_path(out_dir), tables=tables or ("claims", "figures"))
+    paths = export_tables(settings.db_path, repo_path(out_dir), tables=tables or ("claims", "figures"))
     for path in paths:
         click.echo(f"wrote {path}", err=True)
-
-
-def _repo_path(value: str):
-    from chipwatch.config import _path
-
-    return _path(value)
 
 
 def _crawl_extract_serve(*, demo: bool, then_serve: bool) -> None:
@@ -178,7 +172,7 @@ def demo(then_serve: bool, db_path: str) -> None:
 
     server = start_demo_server()
     click.echo(f"demo corpus served at {server.url}", err=True)
-    os.environ.update(demo_env(server, db_path=str(_repo_path(db_path))))
+    os.environ.update(demo_env(server, db_path=str(repo_path(db_path))))
     _crawl_extract_serve(demo=True, then_serve=then_serve)
 
 

@@ -75,7 +75,8 @@ def valid_user_agent(value: str | None) -> str | None:
     return None
 
 
-def _path(value: str) -> Path:
+def repo_path(value: str) -> Path:
+    """``value`` as a path; relative paths are taken from the repository root, not the working directory."""
     path = Path(value)
     return path if path.is_absolute() else REPO_ROOT / path
 
@@ -87,8 +88,8 @@ def load_settings(env: os._Environ | dict | None = None) -> Settings:
     if not port.isdigit():
         raise ConfigError(f"PORT={port!r} is not a port number")
     return Settings(
-        db_path=_path(env.get("CHIPWATCH_DB") or DEFAULT_DB),
-        sources_path=_path(env.get("CHIPWATCH_SOURCES") or DEFAULT_SOURCES),
+        db_path=repo_path(env.get("CHIPWATCH_DB") or DEFAULT_DB),
+        sources_path=repo_path(env.get("CHIPWATCH_SOURCES") or DEFAULT_SOURCES),
         edgar_data_url=(env.get("CHIPWATCH_EDGAR_DATA_URL") or DEFAULT_EDGAR_DATA_URL).rstrip("/"),
         edgar_archives_url=(env.get("CHIPWATCH_EDGAR_ARCHIVES_URL") or DEFAULT_EDGAR_ARCHIVES_URL).rstrip("/"),
         sec_user_agent=valid_user_agent(env.get("SEC_USER_AGENT")),
