@@ -24,6 +24,7 @@ WIRE_KINDS = ("feed",)
 _SLUG = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 _CIK = re.compile(r"^\d{10}$")
 _TICKER = re.compile(r"^[A-Z.]{1,6}$")
+_FISCAL_YEAR_END = re.compile(r"^(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])$")  # MMDD, as SEC submissions give it
 _VAR = re.compile(r"\$\{([A-Z0-9_]+)\}")
 
 
@@ -53,6 +54,9 @@ class Vendor:
     cik: str | None = None
     website: str | None = None
     founded: int | None = None
+    # Month and day the fiscal year ends ("0131" for a year ending in late January), as SEC's
+    # submissions JSON gives it; fiscal periods such as "Q4 FY2025" are read against it.
+    fiscal_year_end: str | None = None
     sources: tuple[Source, ...] = ()
 
     @property
@@ -64,7 +68,7 @@ class Vendor:
         return {
             "slug": self.slug, "name": self.name, "ticker": self.ticker, "exchange": self.exchange,
             "cik": self.cik, "website": self.website, "founded": self.founded,
-            "aliases": list(self.aliases),
+            "fiscal_year_end": self.fiscal_year_end, "aliases": list(self.aliases),
         }
 
 
@@ -172,7 +176,8 @@ class _Checker:
             raise self.fail(extra[0], f"unknown field (allowed: {', '.join(sorted(allowed))})")
 
 
-_VENDOR_FIELDS = {"slug", "name", "aliases", "ticker", "exchange", "cik", "website", "founded", "sources"}
+_VENDOR_FIELDS = {"slug", "name", "aliases", "ticker", "exchange", "cik", "website", "founded", "fiscal_year_end",
+                  "sources"}
 _SOURCE_FIELDS = {"kind", "url", "id", "link_pattern", "lastmod_after"}
 
 
@@ -220,7 +225,7 @@ def _load_vendor(path: Path, index: int, entry: Any) -> Vendor:
         slug=slug, name=check.get("name", required=True), aliases=tuple(aliases),
         ticker=check.get("ticker", pattern=_TICKER), exchange=check.get("exchange"), cik=cik,
         website=check.url("website", required=False), founded=check.get("founded", kind=int),
-        sources=sources,
+        fiscal_year_end=check.get("fiscal_year_end", pattern=_FISCAL_YEAR_END), sources=sources,
     )
 
 

@@ -14,7 +14,7 @@ import sqlite_utils
 SCHEMA: dict[str, tuple[dict, str, list[tuple[str, str, str]]]] = {
     "vendors": ({
         "slug": str, "name": str, "ticker": str, "exchange": str, "cik": str,
-        "website": str, "founded": int, "aliases": str, "demo": int,
+        "website": str, "founded": int, "fiscal_year_end": str, "aliases": str, "demo": int,
     }, "slug", []),
     "runs": ({
         "id": int, "stage": str, "started": str, "finished": str, "status": str,

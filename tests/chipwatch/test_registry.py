@@ -61,6 +61,7 @@ def test_an_unpadded_numeric_cik_is_padded(tmp_path):
      "vendors[0] (acme).sources[0]: url: must be an http(s) URL"),
     ("  - slug: acme\n    name: Acme\n    founded: soon\n", 2, "founded: must be a whole number"),
     ("  - slug: acme\n    name: Acme\n    colour: red\n", 2, "colour: unknown field"),
+    ("  - slug: acme\n    name: Acme\n    fiscal_year_end: '01-31'\n", 2, "fiscal_year_end: does not match"),
 ])
 def test_errors_name_the_file_line_entry_and_field(tmp_path, entry, line, message):
     path = write(tmp_path, "vendors:\n" + entry)
@@ -102,3 +103,16 @@ def test_unreadable_and_malformed_files_give_one_clear_error(tmp_path):
         load_registry(write(tmp_path, "vendors: [\n"))
     with pytest.raises(RegistryError, match="must be a mapping with a 'vendors' list"):
         load_registry(write(tmp_path, "- just a list\n"))
+
+
+def test_fiscal_year_end_is_read_as_sec_gives_it(tmp_path):
+    path = write(tmp_path, "vendors:\n  - slug: acme\n    name: Acme\n    fiscal_year_end: '0131'\n")
+    vendor = load_registry(path).vendor("acme")
+    assert vendor.fiscal_year_end == "0131"
+    assert vendor.as_row()["fiscal_year_end"] == "0131"
+
+
+def test_shipped_registry_gives_listed_vendors_a_fiscal_year_end():
+    vendors = load_registry(REPO_ROOT / "sources.yml").vendors
+    assert {v.slug: v.fiscal_year_end for v in vendors if v.cik}["nvidia"] == "0131"
+    assert all(v.fiscal_year_end for v in vendors if v.cik)
