@@ -109,34 +109,3 @@ def _touch_source(db: sqlite_utils.Database, source: str, run_id: int | None, st
         row["last_ok"] = now()
         row["items_seen"] = items
     db["sources"].upsert(row, pk="id")
-
-
-def known_urls(db: sqlite_utils.Database, source: str | None = None) -> set[str]:
-    """URLs already stored (optionally from one source): a re-run does not fetch them again."""
-    sql, params = "select url, canonical_url from documents", []
-    if source:
-        sql, params = sql + " where source = ?", [source]
-    urls: set[str] = set()
-    for url, canonical in db.execute(sql, params).fetchall():
-        urls.add(url)
-        if canonical:
-            urls.add(canonical)
-    return urls
-
-
-def known_accessions(db: sqlite_utils.Database, vendor: str) -> set[str]:
-    """Accessions whose documents were all fetched (the filing row is written last)."""
-    return {r[0] for r in db.execute("select accession from filings where vendor = ?", [vendor]).fetchall()}
-
-
-def validators(db: sqlite_utils.Database, url: str) -> dict[str, str]:
-    """Stored ETag / Last-Modified for ``url``, for a conditional request."""
-    row = db.execute("select etag, last_modified from documents where url = ?", [url]).fetchone()
-    if not row:
-        return {}
-    headers = {}
-    if row[0]:
-        headers["If-None-Match"] = row[0]
-    if row[1]:
-        headers["If-Modified-Since"] = row[1]
-    return headers

@@ -1,24 +1,36 @@
-"""RSS 2.0, RSS 1.0 and Atom feeds -> :class:`FeedEntry` items, tolerant of what newsrooms send.
+"""RSS 0.9x/1.0/2.0, Atom 0.3/1.0 and CDF feeds -> :class:`FeedEntry` items, parsed by feedparser.
 
-Quirks handled (``shared/formats.md`` §3–4): NVIDIA's non-standard bare
-``<content>`` holding the full release as escaped HTML and ``<modDate>``;
-AMD's empty ``<description>`` and two-digit years; CDATA titles;
-ISO-8859-1 feeds; GlobeNewswire's ``<category domain=".../rss/stock">``;
-PR Newswire's ``dc:contributor``; attributes wrapped onto the next line.
+feedparser reads the formats, broken XML (its loose parser recovers the
+entries), entities, relative links and many date formats. What stays ours:
+
+- decoding: the bytes are decoded by :func:`crawler.charset.decode` (valid
+  UTF-8 wins over a lying declaration) and handed to feedparser as UTF-8;
+- which fields we keep (``shared/formats.md`` §3–4): NVIDIA's non-standard bare
+  ``<content>`` (the full release, escaped HTML) and ``<modDate>``; AMD's empty
+  ``<description>``; GlobeNewswire's ``<category domain=".../rss/stock">``;
+  PR Newswire's ``dc:contributor``;
+- dates: our :func:`dates.parse_date` first (it keeps a date without a time as a
+  date, and reads two-digit years), feedparser's parsed value when ours fails;
+- a not-well-formed feed gives its recovered entries *and* an ``error``, so the
+  spider stores them and still records the source as broken.
 """
 
 from __future__ import annotations
 
+import calendar
+import re
+import xml.sax
 from dataclasses import dataclass, field
-from urllib.parse import urljoin
+from datetime import UTC, datetime
 
-from lxml import etree
+import feedparser
 
 from crawler.article import dates
-from crawler.article.text import html_to_text
-from crawler.article.xml import child_text, children, local, parse_xml
+from crawler.charset import decode
+from crawler.text import html_to_text
 
 FULL_CONTENT_WORDS = 120  # a feed body this long is the whole release, not a teaser
+_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
 
 
 class FeedError(ValueError):
@@ -54,66 +66,74 @@ class Feed:
 
 
 def parse_feed(body: bytes, url: str, charset: str | None = None) -> Feed:
-    """Parse an RSS/Atom document fetched from ``url``; raise :class:`FeedError` if it is neither."""
-    parsed = parse_xml(body, charset)
-    root = parsed.root
-    if root is None:
-        raise FeedError(parsed.error or "empty document")
-    kind = local(root).lower()
-    if kind == "rss":
-        channel = next(iter(children(root, "channel")), root)
-        items, reader = children(channel, "item"), _rss_entry
-        title = child_text(channel, "title")
-    elif kind == "rdf":
-        items, reader = children(root, "item"), _rss_entry
-        title = next((child_text(c, "title") for c in children(root, "channel")), None)
-    elif kind == "feed":
-        items, reader, title = children(root, "entry"), _atom_entry, child_text(root, "title")
-    else:
-        raise FeedError(f"not an RSS or Atom feed (root element <{local(root) or '?'}>)"
-                        + (f"; {parsed.error}" if parsed.error else ""))
-    return Feed(title=title, entries=[reader(item, url) for item in items], error=parsed.error)
+    """Parse an RSS/Atom document fetched from ``url``; raise :class:`FeedError` if it is neither.
+
+    ``charset`` is the one the HTTP header declared; links are made absolute against ``url``.
+    """
+    if not body or not body.strip():
+        raise FeedError("empty document")
+    utf8 = _DECLARATION.sub("", decode(body, charset), count=1).encode("utf-8")
+    parsed = feedparser.parse(utf8, response_headers={"content-type": "application/xml; charset=utf-8",
+                                                      "content-location": url}, sanitize_html=False)
+    error = _malformed(parsed)
+    if not parsed.get("version") and not parsed.entries:
+        raise FeedError("not an RSS or Atom feed" + (f"; {error}" if error else ""))
+    return Feed(title=_title(parsed.feed.get("title")), entries=[_entry(e) for e in parsed.entries], error=error)
 
 
-def _rss_entry(item: etree._Element, base: str) -> FeedEntry:
-    guid_el = next(iter(children(item, "guid")), None)
-    guid = (guid_el.text or "").strip() if guid_el is not None else None
-    link = child_text(item, "link")
-    if not link and guid and guid.startswith("http") and (guid_el.get("isPermaLink") or "true") != "false":
-        link = guid
+def _malformed(parsed: feedparser.FeedParserDict) -> str | None:
+    """The XML parser's complaint when the feed was not well-formed (encoding notes are not errors)."""
+    exc = parsed.get("bozo_exception")
+    if not parsed.get("bozo") or not isinstance(exc, xml.sax.SAXException):
+        return None
+    message = exc.getMessage() if hasattr(exc, "getMessage") else str(exc)
+    where = f" (line {exc.getLineNumber()}, column {exc.getColumnNumber()})" if hasattr(exc, "getLineNumber") else ""
+    return f"malformed XML: {message}{where}"
+
+
+def _entry(entry: feedparser.FeedParserDict) -> FeedEntry:
     return FeedEntry(
-        title=_title(child_text(item, "title")),
-        link=urljoin(base, link) if link else None,
-        guid=guid or None,
-        published=dates.parse_date(child_text(item, "pubDate", "date", "published", "issued")),
-        modified=dates.parse_date(child_text(item, "modDate", "updated", "modified")),
-        summary=_markup(item, "description", "summary"),
-        content=_markup(item, "encoded", "content"),
-        contributor=child_text(item, "contributor", "creator", "publisher"),
-        categories=[(c.get("domain"), (c.text or "").strip()) for c in children(item, "category")
-                    if (c.text or "").strip()],
+        title=_title(entry.get("title")),
+        link=_link(entry),
+        guid=(entry.get("id") or "").strip() or None,
+        published=_date(entry, "published", "created") or _date(entry, "updated"),
+        modified=_date(entry, "moddate") or _date(entry, "updated"),
+        summary=_stripped(entry.get("summary")),
+        content=next((_stripped(c.get("value")) for c in entry.get("content", []) if _stripped(c.get("value"))),
+                     None),
+        contributor=_contributor(entry),
+        categories=[(tag.get("scheme"), (tag.get("term") or tag.get("label") or "").strip())
+                    for tag in entry.get("tags", []) if (tag.get("term") or tag.get("label") or "").strip()],
     )
 
 
-def _atom_entry(entry: etree._Element, base: str) -> FeedEntry:
-    link = None
-    for candidate in children(entry, "link"):
-        if candidate.get("rel") in (None, "alternate") and candidate.get("href"):
-            link = candidate.get("href").strip()
-            break
-    authors = [child_text(a, "name") for a in children(entry, "author")]
-    return FeedEntry(
-        title=_title(child_text(entry, "title")),
-        link=urljoin(base, link) if link else None,
-        guid=child_text(entry, "id"),
-        published=dates.parse_date(child_text(entry, "published", "issued", "updated")),
-        modified=dates.parse_date(child_text(entry, "updated", "modified")),
-        summary=_markup(entry, "summary"),
-        content=_markup(entry, "content"),
-        contributor=next((a for a in authors if a), None),
-        categories=[(c.get("scheme"), (c.get("term") or c.get("label") or "").strip())
-                    for c in children(entry, "category") if (c.get("term") or c.get("label"))],
-    )
+def _link(entry: feedparser.FeedParserDict) -> str | None:
+    """The entry's page: its alternate link (feedparser falls back to a permalink ``guid``)."""
+    for link in entry.get("links", []):
+        if link.get("rel", "alternate") == "alternate" and link.get("href", "").strip():
+            return link["href"].strip()
+    return (entry.get("link") or "").strip() or None
+
+
+def _contributor(entry: feedparser.FeedParserDict) -> str | None:
+    for person in entry.get("contributors", []):
+        if (person.get("name") or "").strip():
+            return person["name"].strip()
+    return (entry.get("author") or entry.get("publisher") or "").strip() or None
+
+
+def _date(entry: feedparser.FeedParserDict, *keys: str) -> dates.Published | None:
+    for key in keys:
+        raw = dict.get(entry, key)  # plain dict access: FeedParserDict maps a missing "updated" to "published"
+        if not raw:
+            continue
+        value = dates.parse_date(raw)
+        if value is not None:
+            return value
+        struct = dict.get(entry, f"{key}_parsed")
+        if struct:
+            return datetime.fromtimestamp(calendar.timegm(struct), UTC)
+    return None
 
 
 def _title(value: str | None) -> str | None:
@@ -122,15 +142,5 @@ def _title(value: str | None) -> str | None:
     return html_to_text(value).replace("\n", " ") or None
 
 
-def _markup(element: etree._Element, *names: str) -> str | None:
-    """A child's content as HTML: escaped HTML arrives as text, Atom ``type="xhtml"`` as elements."""
-    for name in names:
-        for child in children(element, name):
-            if len(child):
-                inner = (child.text or "") + "".join(
-                    etree.tostring(c, encoding="unicode", with_tail=True) for c in child)
-                if inner.strip():
-                    return inner.strip()
-            elif (child.text or "").strip():
-                return child.text.strip()
-    return None
+def _stripped(value: str | None) -> str | None:
+    return value.strip() if value and value.strip() else None

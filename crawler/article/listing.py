@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from urllib.parse import urldefrag, urljoin, urlsplit
 
-from crawler.article.charset import decode
-from crawler.article.text import parse_html
+from crawler.charset import decode
+from crawler.text import parse_html
 
 MAX_LINKS = 100  # a listing shows the latest releases; more than this is a site map, not news
 

@@ -19,8 +19,9 @@ from urllib.parse import urljoin, urlsplit
 from lxml import html
 
 from crawler.article import dates
-from crawler.article.charset import decode
-from crawler.article.text import main_text, normalise_text, parse_html
+from crawler.article.text import main_text
+from crawler.charset import decode
+from crawler.text import normalise_text, parse_html
 
 ARTICLE_TYPES = {"newsarticle", "article", "pressrelease", "blogposting", "reportagenewsarticle", "webpage"}
 PUBLISHED_META = ("article:published_time", "og:article:published_time", "datePublished", "pubdate",

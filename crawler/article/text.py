@@ -1,4 +1,4 @@
-"""HTML to plain text, and the main text of an article page without its boilerplate.
+"""The main text of an article page without its boilerplate (HTML -> text itself is :mod:`crawler.text`).
 
 Known press-release layouts are read with their own selectors (documented in
 ``shared/formats.md`` §3–4); any other page goes through trafilatura; a page
@@ -7,10 +7,10 @@ neither understands falls back to the text of ``<body>`` minus navigation.
 
 from __future__ import annotations
 
-import re
-
 import trafilatura
-from lxml import etree, html
+from lxml import html
+
+from crawler.text import element_text, normalise_text, parse_html
 
 # Body containers of the layouts we know, best first.
 KNOWN_BODIES = (
@@ -28,72 +28,7 @@ DROP_INSIDE = ("script", "style", "noscript", "template", "form", "nav", "aside"
                "div.related-documents-line", ".share", ".social-share", ".sharing")
 DROP_PAGE = ("script", "style", "noscript", "template", "nav", "header", "footer", "aside", "form",
              "svg", "iframe", "button")
-BLOCKS = {"p", "div", "section", "article", "header", "footer", "li", "ul", "ol", "h1", "h2", "h3", "h4",
-          "h5", "h6", "pre", "blockquote", "table", "tr", "br", "hr", "dd", "dt", "figcaption", "main"}
 MIN_BODY_WORDS = 40  # fewer words in a known container means it is not the article (a teaser, a shell)
-
-
-def parse_html(markup: str) -> html.HtmlElement | None:
-    """An lxml tree of ``markup`` (tolerant of truncated or broken HTML); ``None`` if there is none."""
-    if not markup or not markup.strip():
-        return None
-    try:
-        return html.document_fromstring(markup)
-    except (etree.ParserError, ValueError):
-        return None
-
-
-def element_text(element: html.HtmlElement) -> str:
-    """Plain text of ``element``: one line per block, table cells joined by `` | ``."""
-    parts: list[str] = []
-    _walk(element, parts)
-    return normalise_text("".join(parts))
-
-
-def _walk(element: html.HtmlElement, parts: list[str]) -> None:
-    tag = element.tag if isinstance(element.tag, str) else ""
-    if tag in ("script", "style", "noscript", "template"):
-        parts.append("\n" if tag else "")
-        if element.tail:
-            parts.append(element.tail)
-        return
-    if tag in BLOCKS:
-        parts.append("\n")
-    if element.text and tag:
-        parts.append(element.text)
-    for child in element:
-        _walk(child, parts)
-    if tag in ("td", "th"):
-        parts.append(" | ")
-    elif tag in BLOCKS:
-        parts.append("\n")
-    if element.tail:
-        parts.append(element.tail)
-
-
-def normalise_text(text: str) -> str:
-    """Collapse spaces within lines, trim cell separators, drop empty lines."""
-    lines = []
-    for line in text.replace("\xa0", " ").splitlines():
-        line = re.sub(r"[ \t\r\f\v]+", " ", line).strip()
-        line = re.sub(r"(\s*\|\s*)+$", "", line).strip()
-        line = re.sub(r"^(\|\s*)+", "", line).strip()
-        if line:
-            lines.append(line)
-    return "\n".join(lines)
-
-
-def html_to_text(markup: str | None) -> str:
-    """Plain text of an HTML fragment (a feed's escaped ``<content>``, say).
-
-    >>> html_to_text("<p>One &amp; two</p><p>three</p>")
-    'One & two\\nthree'
-    """
-    tree = parse_html(f"<div>{markup}</div>") if markup else None
-    if tree is None:
-        return ""
-    body = tree.find("body")
-    return element_text(body if body is not None else tree)
 
 
 def known_layout_text(tree: html.HtmlElement) -> str | None:

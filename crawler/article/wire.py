@@ -14,7 +14,7 @@ import re
 
 from chipwatch.registry import Registry, Vendor
 from crawler.article.feed import FeedEntry
-from crawler.article.text import html_to_text
+from crawler.text import html_to_text
 
 _TICKER_IN_TEXT = re.compile(r"\((?:NASDAQ|Nasdaq|NYSE|Nyse|NYSE American|TSX|LSE)\s*:\s*([A-Z.]{1,6})\)")
 _WIRE_LEAD = re.compile(r"(?:/\s*PRNewswire\s*/|\(\s*GLOBE NEWSWIRE\s*\)|\(\s*BUSINESS WIRE\s*\))\s*--\s*(.{0,80})", re.S)

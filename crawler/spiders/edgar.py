@@ -24,7 +24,6 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import date
 from typing import Any
 
 import scrapy
@@ -33,6 +32,7 @@ from scrapy.http import Response
 
 from chipwatch.config import valid_user_agent
 from chipwatch.registry import Vendor
+from crawler.charset import decode, header_charset
 from crawler.edgar import urls
 from crawler.edgar.index import (
     FilingIndex,
@@ -47,7 +47,7 @@ from crawler.edgar.text import extract_text, guess_title
 from crawler.edgar.xbrl import XBRL_REPORT_FORMS, reported_rows
 from crawler.items import DocumentItem, FetchErrorItem, FilingItem, ReportedValueItem, SourceSeenItem
 from crawler.spiders.base import ChipwatchSpider
-from data import store
+from data import seen
 
 
 @dataclass
@@ -77,7 +77,6 @@ class EdgarSpider(ChipwatchSpider):
         spider.data_url = settings.get("EDGAR_DATA_URL").rstrip("/")
         spider.archives_url = settings.get("EDGAR_ARCHIVES_URL").rstrip("/")
         spider.sec_user_agent = valid_user_agent(settings.get("SEC_USER_AGENT"))
-        spider.since = date.fromisoformat(settings.get("CHIPWATCH_SINCE"))
         return spider
 
     async def start(self):
@@ -114,7 +113,7 @@ class EdgarSpider(ChipwatchSpider):
             if page.may_hold_since(self.since):
                 yield self._request(urls.submissions_page_url(self.data_url, page.name), self.parse_submissions,
                                     vendor, meta={"edgar_page": page.name})
-        known = store.known_accessions(self.db, vendor.slug)
+        known = seen.known_accessions(self.db, vendor.slug)
         for filing in filings:
             if filing.accession not in known:
                 yield self._index_request(vendor, filing)
@@ -170,7 +169,7 @@ class EdgarSpider(ChipwatchSpider):
         progress = FilingProgress(self._filing_item(vendor, filing, index), pending=len(wanted))
         for doc in wanted:
             url = urls.document_url(self.archives_url, vendor.cik, filing.accession, doc.filename)
-            yield self._request(url, self.parse_document, vendor, headers=store.validators(self.db, url),
+            yield self._request(url, self.parse_document, vendor, headers=seen.validators(self.db, url),
                                 cb_kwargs={"filing": filing, "doc": doc},
                                 meta={"handle_httpstatus_list": [304], "filing_progress": progress})
 
@@ -197,7 +196,8 @@ class EdgarSpider(ChipwatchSpider):
 
     def _document_item(self, response: Response, vendor: Vendor, filing: FilingRow,
                        doc: WantedDocument) -> DocumentItem:
-        text = extract_text(response.body) if _is_html(response, doc) else response.text
+        charset = header_charset(response.headers.get("Content-Type"))
+        text = extract_text(response.body, charset) if _is_html(response, doc) else decode(response.body, charset)
         if doc.primary:
             title = f"{vendor.name} {filing.form} filed {filing.filing_date}"
         else:
@@ -217,8 +217,7 @@ class EdgarSpider(ChipwatchSpider):
         True when nothing is stored for the vendor yet, or a 10-K/10-Q/20-F/40-F was filed after the
         latest filing the stored values came from.
         """
-        row = self.db.execute("select max(filed) from reported_values where vendor = ?", [vendor.slug]).fetchone()
-        latest_stored = row[0] if row else None
+        latest_stored = seen.latest_reported_filing(self.db, vendor.slug)
         newest_report = max((f.filing_date for f in parsed.filings if f.form in XBRL_REPORT_FORMS), default=None)
         return latest_stored is None or (newest_report is not None and newest_report > latest_stored)
 

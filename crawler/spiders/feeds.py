@@ -12,13 +12,13 @@ from collections.abc import Iterator
 
 import scrapy
 
-from crawler.article.charset import header_charset
 from crawler.article.feed import Feed, FeedError, parse_feed
-from crawler.article.spider import ArticleSpider
+from crawler.charset import header_charset
 from crawler.items import SourceSeenItem
+from crawler.spiders.base import ChipwatchSpider
 
 
-class FeedsSpider(ArticleSpider):
+class FeedsSpider(ChipwatchSpider):
     name = "feeds"
 
     async def start(self):
@@ -33,7 +33,8 @@ class FeedsSpider(ArticleSpider):
         if feed is None:
             return
         for entry in feed.entries:
-            request = self.entry_request(entry, source=response.meta["source"], vendor=response.meta["vendor"])
+            request = self.entry_request(entry, source=response.meta["source"], vendor=response.meta["vendor"],
+                                         listed_in=None if feed.error else response.url)
             if request is not None:
                 yield request
 

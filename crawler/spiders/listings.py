@@ -11,13 +11,13 @@ from collections.abc import Iterator
 
 import scrapy
 
-from crawler.article.charset import header_charset
 from crawler.article.listing import listing_links
-from crawler.article.spider import ArticleSpider
+from crawler.charset import header_charset
 from crawler.items import SourceSeenItem
+from crawler.spiders.base import ChipwatchSpider
 
 
-class ListingsSpider(ArticleSpider):
+class ListingsSpider(ChipwatchSpider):
     name = "listings"
 
     async def start(self):
@@ -38,7 +38,6 @@ class ListingsSpider(ArticleSpider):
             return
         yield SourceSeenItem(source=meta["source"], url=response.url, items=len(links))
         for link in links:
-            if self.seen.needs_fetch(link):
-                yield self.article_request(link, source=meta["source"], vendor=meta["vendor"])
-            else:
-                self.count("entries_known")
+            request = self.page_request(link, source=meta["source"], vendor=meta["vendor"])
+            if request is not None:
+                yield request

@@ -12,20 +12,21 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from datetime import date, datetime
+from datetime import date
 
 import scrapy
 
 from chipwatch.registry import Source
 from crawler.article import dates
 from crawler.article.sitemap import Sitemap, SitemapError, parse_sitemap
-from crawler.article.spider import ArticleSpider
 from crawler.items import SourceSeenItem
+from crawler.spiders.base import ChipwatchSpider
+from data.seen import last_clean_reads
 
 MAX_DEPTH = 1  # sitemap index -> sitemap; the protocol allows no deeper nesting
 
 
-class SitemapsSpider(ArticleSpider):
+class SitemapsSpider(ChipwatchSpider):
     name = "sitemaps"
 
     @classmethod
@@ -44,7 +45,8 @@ class SitemapsSpider(ArticleSpider):
         """Callback: a sitemap (index) -> SourceSeenItem (or the failure) and requests for what changed."""
         source = self._source(response.meta["source"])
         try:
-            sitemap = parse_sitemap(response.body, response.url)
+            sitemap = parse_sitemap(response.body, response.url,
+                                    max_size=self.settings.getint("DOWNLOAD_MAXSIZE"))
         except SitemapError as exc:
             yield self.source_failed(response, str(exc))
             return
@@ -57,7 +59,7 @@ class SitemapsSpider(ArticleSpider):
         else:
             yield from self._pages(sitemap, source)
 
-    def _children(self, sitemap: Sitemap, source: Source, depth: int) -> Iterator[scrapy.Request]:
+    def _children(self, sitemap: Sitemap, source: Source, depth: int) -> Iterator:
         if depth >= MAX_DEPTH:
             return
         unchanged_before = self.clean_reads.get(source.id)
@@ -69,17 +71,17 @@ class SitemapsSpider(ArticleSpider):
             yield self.request(entry.url, self.parse_sitemap, source=source.id,
                                meta={"vendor": source.vendor, "depth": depth + 1}, dont_filter=True)
 
-    def _pages(self, sitemap: Sitemap, source: Source) -> Iterator[scrapy.Request]:
+    def _pages(self, sitemap: Sitemap, source: Source) -> Iterator:
         pattern = re.compile(source.link_pattern) if source.link_pattern else None
         for entry in sitemap.entries:
             if pattern and not pattern.search(entry.url):
                 continue
             if entry.lastmod and dates.day_of(entry.lastmod) < self.floor(source):
                 self.count("entries_before_since")
-            elif not self.seen.needs_fetch(entry.url, entry.lastmod):
-                self.count("entries_known")
-            else:
-                yield self.article_request(entry.url, source=source.id, vendor=source.vendor)
+                continue
+            request = self.page_request(entry.url, source=source.id, vendor=source.vendor, changed=entry.lastmod)
+            if request is not None:
+                yield request
 
     def floor(self, source: Source) -> date:
         """The oldest ``lastmod`` still wanted: CHIPWATCH_SINCE or the source's ``lastmod_after``."""
@@ -89,15 +91,3 @@ class SitemapsSpider(ArticleSpider):
     def _source(self, source_id: str) -> Source:
         return next(s for s in self.registry.sources if s.id == source_id)
 
-
-def last_clean_reads(db) -> dict[str, datetime]:
-    """Per source, when it was last read in a run that recorded no fetch error for it."""
-    rows = db.execute(
-        "select id, last_ok from sources where last_ok is not null and last_status = 'ok' and last_run is not null"
-        " and not exists (select 1 from fetch_errors e where e.source = sources.id and e.run = sources.last_run)")
-    reads = {}
-    for source_id, last_ok in rows:
-        moment = dates.parse_date(last_ok)
-        if isinstance(moment, datetime):
-            reads[source_id] = moment
-    return reads

@@ -36,6 +36,7 @@ class WiresSpider(FeedsSpider):
             if vendor is None or not self.wanted(vendor.slug):
                 self.count("wire_entries_not_ours")
                 continue
-            request = self.entry_request(entry, source=response.meta["source"], vendor=vendor.slug)
+            request = self.entry_request(entry, source=response.meta["source"], vendor=vendor.slug,
+                                         listed_in=None if feed.error else response.url)
             if request is not None:
                 yield request
