@@ -109,8 +109,9 @@ def plausible(value: Published, *, founded: int | None = None, now: datetime | N
 # --- dates written in pages -----------------------------------------------------------------
 
 _WIRE_MARK = r"(?:--|\u2014|\u2013|/\s*PRNewswire\s*/|\(\s*GLOBE NEWSWIRE\s*\)|\(\s*BUSINESS WIRE\s*\))"
+# "SANTA CLARA, Calif., Feb. 26, 2025 --", "HSINCHU, Taiwan, R.O.C., Jan. 16, 2026 –", "SAN JOSE, Calif. – March 18, 2026 –"
 _DATELINE = re.compile(
-    r"[A-Z][A-Za-z.\-' ]{1,40},(?:\s*[A-Z][A-Za-z.]{1,15},)?\s+" + MONTH
+    r"[A-Z][A-Za-z.\-' ]{1,40}(?:,\s*[A-Z][A-Za-z.]{1,15}){0,2}(?:,|\s+(?:--|\u2014|\u2013|-))\s+" + MONTH
     + r"\s+(?P<day>\d{1,2}),?\s+(?P<year>\d{4})\s*" + _WIRE_MARK)
 _URL_DAY = re.compile(r"(?<!\d)(?P<year>(?:19|20)\d{2})[/-](?P<month>\d{1,2})[/-](?P<day>\d{1,2})(?!\d)")
 _URL_STAMP = re.compile(r"/(?P<year>20\d{2})(?P<month>\d{2})(?P<day>\d{2})\d{0,8}/")
@@ -121,6 +122,8 @@ def dateline_date(text: str) -> date | None:
 
     >>> dateline_date("SUNNYVALE, Calif., March 3, 2026 -- Today Acme ...")
     datetime.date(2026, 3, 3)
+    >>> dateline_date("HSINCHU, Taiwan, R.O.C., Jan. 16, 2026 \u2013 Acme today ...")
+    datetime.date(2026, 1, 16)
     """
     match = _DATELINE.search(text[:3000])
     if not match:

@@ -1,21 +1,26 @@
 """An article page -> :class:`Article`: title, canonical URL, publication date and main text.
 
-Publication date, best signal first: JSON-LD ``datePublished``,
-``article:published_time`` and kin, ``<time datetime>`` and known date
-elements, the date the feed or wire gave (``hint``), the press-release
-dateline ("SUNNYVALE, Calif., March 3, 2026 --"), a date in the URL. A
-candidate in the future or before the vendor was founded is skipped.
+Publication date, best signal first. Ours, strong and cheap: JSON-LD
+``datePublished``, ``article:published_time`` and kin, ``<time datetime>`` of the
+article (not of a sidebar, a related-news list or a comment) and the date elements
+of the layouts we know, the date the feed or wire gave (``hint``), the
+press-release dateline ("SUNNYVALE, Calif., March 3, 2026 --", which htmldate does
+not read), a date in the URL. Then htmldate (its fast search) for the rest: dates
+written in other markup or in text. A candidate in the future or before the vendor
+was founded is skipped, and htmldate is given the same bounds.
 """
 
 from __future__ import annotations
 
 import json
+import logging
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, date, datetime, timedelta
 from urllib.parse import urljoin, urlsplit
 
+import htmldate
 from lxml import html
 
 from crawler.article import dates
@@ -28,9 +33,12 @@ PUBLISHED_META = ("article:published_time", "og:article:published_time", "datePu
                   "publishdate", "DC.date.issued", "dcterms.created", "sailthru.date", "parsely-pub-date")
 DATE_ELEMENTS = ("div.article-date", "p.spr-ir-news-article-date", "span.article-published time",
                  "span.xn-chron", "time.entry-date", "time.published")
+# <time> elements inside these belong to other articles or to comments, not to the page's own article.
+NOT_THE_ARTICLE = ("aside", "nav", "footer")
+_OTHER_CONTENT = re.compile(r"related|recent|more-|more_|latest|sidebar|widget|comment|teaser|card", re.I)
 _SEPARATOR = r"\s+(?:\||::|\u2013|\u2014|-)\s+"
 TITLE_SUFFIX = re.compile(r"\s+(?:\||::|\u2013|\u2014|-)\s+[^|\u2013\u2014:]{2,60}$")
-MIN_WORDS = 25  # less than this is a JS shell, a cookie wall or an error page, not an article
+MIN_WORDS = 12  # less than this is a JS shell ("Please enable JavaScript") or an error page, not an article
 
 
 class PageError(ValueError):
@@ -68,9 +76,15 @@ def parse_article(body: bytes, url: str, *, charset: str | None = None, founded:
 
 
 def is_truncated(markup: str) -> bool:
-    """A page that ends before ``</body>`` and ``</html>``: the server or the connection cut it short."""
-    tail = markup.lower()
-    return "</html" not in tail and "</body" not in tail
+    """A page cut short by the server or the connection: no ``</body>`` or ``</html>``, and it ends mid-text.
+
+    HTML5 lets a page leave both end tags out, so their absence alone is not enough: such a
+    page still ends with a tag (``</footer>``, ``</script>``), a cut one mostly in the middle of text.
+    """
+    lower = markup.lower()
+    if "</html" in lower or "</body" in lower:
+        return False
+    return not markup.rstrip().endswith(">")
 
 
 # --- title and canonical URL --------------------------------------------------------------
@@ -182,8 +196,9 @@ def date_candidates(tree: html.HtmlElement, url: str, text: str,
         yield "json-ld", dates.parse_date(str(obj.get("datePublished") or ""))
     for name in PUBLISHED_META:
         yield "meta", dates.parse_date(_meta(tree, name))
-    for selector in ("time[datetime][pubdate]", "time[datetime].published", "time[datetime]"):
-        for element in tree.cssselect(selector)[:3]:
+    for selector in ("time[datetime][pubdate]", "time[datetime].published", "time[datetime][itemprop=datePublished]",
+                     "time[datetime]"):
+        for element in [t for t in tree.cssselect(selector) if _of_the_article(t)][:3]:
             yield "time", dates.parse_date(element.get("datetime"))
     for selector in DATE_ELEMENTS:
         for element in tree.cssselect(selector)[:1]:
@@ -193,6 +208,30 @@ def date_candidates(tree: html.HtmlElement, url: str, text: str,
     yield "url", dates.url_date(url)
 
 
+def _of_the_article(element: html.HtmlElement) -> bool:
+    """False for an element inside a sidebar, a navigation or footer, a related-news list or a comment."""
+    for ancestor in element.iterancestors():
+        if ancestor.tag in NOT_THE_ARTICLE:
+            return False
+        if _OTHER_CONTENT.search(f"{ancestor.get('class') or ''} {ancestor.get('id') or ''}"):
+            return False
+    return True
+
+
+def htmldate_published(tree: html.HtmlElement, url: str, *, founded: int | None = None,
+                       now: datetime | None = None) -> date | None:
+    """htmldate's publication date (fast search, original date), within our plausibility bounds."""
+    now = now or datetime.now(UTC)
+    earliest = datetime(max(founded or dates.EARLIEST_YEAR, dates.EARLIEST_YEAR), 1, 1)
+    try:
+        found = htmldate.find_date(tree, url=url, extensive_search=False, original_date=True, min_date=earliest,
+                                   max_date=(now + timedelta(days=1)).replace(tzinfo=None))
+    except (ValueError, TypeError) as exc:  # htmldate is tolerant, but a date finder must never lose a page
+        logging.getLogger(__name__).debug("htmldate failed on %s: %s", url, exc)
+        return None
+    return date.fromisoformat(found) if found else None
+
+
 def best_published(tree: html.HtmlElement, url: str, text: str, *, founded: int | None = None,
                    hint: dates.Published | None = None,
                    now: datetime | None = None) -> tuple[dates.Published | None, str | None]:
@@ -200,4 +239,7 @@ def best_published(tree: html.HtmlElement, url: str, text: str, *, founded: int 
     for signal, value in date_candidates(tree, url, text, hint):
         if value is not None and dates.plausible(value, founded=founded, now=now):
             return value, signal
+    value = htmldate_published(tree, url, founded=founded, now=now)
+    if value is not None and dates.plausible(value, founded=founded, now=now):
+        return value, "htmldate"
     return None, None

@@ -43,22 +43,45 @@ def known_layout_text(tree: html.HtmlElement) -> str | None:
 
 
 def main_text(markup: str, tree: html.HtmlElement | None = None, url: str | None = None) -> str:
-    """The article's main text: a known layout, else trafilatura, else ``<body>`` minus chrome."""
+    """The article's main text: a known layout, else trafilatura, else ``<body>`` minus chrome.
+
+    trafilatura runs twice: in its precision mode, which keeps teasers, cards and
+    newsletter boxes out but also drops paragraphs inside the article (a list, a pull
+    quote, a subheading), and in its balanced mode; see :func:`merge_extractions`.
+    Whatever it finds is kept, however short: the page's chrome is the fallback only
+    when trafilatura finds nothing at all.
+    """
     tree = tree if tree is not None else parse_html(markup)
     if tree is None:
         return ""
     text = known_layout_text(tree)
     if text:
         return text
-    extracted = trafilatura.extract(markup, url=url, include_comments=False, include_tables=True,
-                                    deduplicate=False, favor_precision=True)
-    if extracted and len(extracted.split()) >= MIN_BODY_WORDS:
-        return normalise_text(extracted)
+    options = {"url": url, "include_comments": False, "include_tables": True, "deduplicate": False}
+    precise = normalise_text(trafilatura.extract(markup, favor_precision=True, **options) or "")
+    balanced = normalise_text(trafilatura.extract(markup, **options) or "")
+    if precise or balanced:
+        return merge_extractions(precise, balanced)
     body = tree.find("body")
-    if body is None:
-        return normalise_text(extracted or "")
-    fallback = element_text(_clean_copy(body, DROP_PAGE))
-    return fallback if len(fallback.split()) > len((extracted or "").split()) else normalise_text(extracted or "")
+    return element_text(_clean_copy(body, DROP_PAGE)) if body is not None else ""
+
+
+def merge_extractions(precise: str, balanced: str) -> str:
+    """The precision-mode text with the lines balanced mode found *between* its first and last line.
+
+    What precision mode leaves out inside the article is article (dropped paragraphs);
+    what it leaves out before or after it is the page's chrome.
+
+    >>> merge_extractions("Intro.\\nEnd.", "Menu\\nIntro.\\n- a point\\nEnd.\\nMore news")
+    'Intro.\\n- a point\\nEnd.'
+    """
+    if not precise:
+        return balanced
+    kept, lines = set(precise.split("\n")), balanced.split("\n")
+    found = [i for i, line in enumerate(lines) if line in kept]
+    if not found or len({lines[i] for i in found}) < len(kept):  # balanced mode lost lines: do not guess
+        return precise
+    return "\n".join(lines[found[0]:found[-1] + 1])
 
 
 def _clean_copy(element: html.HtmlElement, drop: tuple[str, ...]) -> html.HtmlElement:

@@ -16,8 +16,8 @@ from pathlib import Path
 import pytest
 
 from crawler.article import PageError, parse_article
-from crawler.article.charset import decode, header_charset
 from crawler.article.dates import dateline_date, parse_date, plausible, url_date
+from crawler.charset import decode, header_charset
 from tests.conftest import FIXTURES
 
 ARTICLES = sorted((FIXTURES / "articles").glob("*.html"))
