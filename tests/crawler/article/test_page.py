@@ -1,53 +1,21 @@
-"""Article pages -> title, canonical URL, publication date and main text.
-
-``tests/fixtures/articles/NAME.html`` are pages in the layouts we meet
-(iPressroom, Q4, WordPress, JSON-LD CMS, a generic startup site, the three
-wires), written by us; ``NAME.txt`` is the hand-checked main text and
-``NAME.url`` the page's address.
-"""
+"""``crawler.article.page``: an article page -> title, canonical URL, publication date and text."""
 
 from __future__ import annotations
 
-import re
-from collections import Counter
-from datetime import UTC, date, datetime
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 
 from crawler.article import PageError, parse_article
-from crawler.article.dates import dateline_date, parse_date, plausible, url_date
-from crawler.charset import decode, header_charset
 from tests.conftest import FIXTURES
 
-ARTICLES = sorted((FIXTURES / "articles").glob("*.html"))
 NOW = datetime(2026, 11, 24, tzinfo=UTC)
-
-
-def token_f1(found: str, expected: str) -> float:
-    """Bag-of-words F1 between extracted and hand-checked text (1.0 = same words)."""
-    got, want = Counter(re.findall(r"\w+", found.lower())), Counter(re.findall(r"\w+", expected.lower()))
-    common = sum((got & want).values())
-    if not common:
-        return 0.0
-    precision, recall = common / sum(got.values()), common / sum(want.values())
-    return 2 * precision * recall / (precision + recall)
 
 
 def parse_fixture(page: Path):
     url = page.with_suffix(".url").read_text().strip()
     return parse_article(page.read_bytes(), url, charset="utf-8", now=NOW)
-
-
-@pytest.mark.parametrize("page", ARTICLES, ids=[p.stem for p in ARTICLES])
-def test_main_text_matches_the_hand_checked_text(page):
-    assert token_f1(parse_fixture(page).text, page.with_suffix(".txt").read_text()) >= 0.9
-
-
-def test_main_text_accuracy_over_all_fixtures():
-    scores = [token_f1(parse_fixture(p).text, p.with_suffix(".txt").read_text()) for p in ARTICLES]
-    assert len(scores) >= 10
-    assert sum(scores) / len(scores) >= 0.97
 
 
 @pytest.mark.parametrize("name, title, published, signal", [
@@ -122,51 +90,6 @@ def test_truncated_and_empty_pages_are_errors():
         parse_article(page()[:200], "https://a.test/n")
     with pytest.raises(PageError, match="no article text"):
         parse_article(b'<html><body><div id="root"></div><script>app()</script></body></html>', "https://a.test/n")
-
-
-@pytest.mark.parametrize("raw, header, text", [
-    ("caf\u00e9 \u2014 \u201cquoted\u201d".encode("cp1252"), "utf-8", "caf\u00e9 \u2014 \u201cquoted\u201d"),
-    ("caf\u00e9 \u2014".encode(), "iso-8859-1", "caf\u00e9 \u2014"),
-    ("caf\u00e9".encode("latin-1"), None, "caf\u00e9"),
-    ('<meta charset="windows-1251">\u041f\u0440\u0438\u0432\u0435\u0442'.encode("cp1251"), None,
-     '<meta charset="windows-1251">\u041f\u0440\u0438\u0432\u0435\u0442'),
-])
-def test_text_is_decoded_whatever_the_declared_charset(raw, header, text):
-    assert decode(raw, header) == text
-
-
-def test_header_charset():
-    assert header_charset(b"text/html; charset=ISO-8859-1") == "iso-8859-1"
-    assert header_charset("text/html") is None
-
-
-@pytest.mark.parametrize("value, expected", [
-    ("Mon, 08 Jun 26 09:00:00 GMT", datetime(2026, 6, 8, 9, 0, tzinfo=UTC)),
-    ("Tue, 02 Dec 2025 09:00:00 -0500", datetime(2025, 12, 2, 14, 0, tzinfo=UTC)),
-    ("2026-03-03T14:00:00Z", datetime(2026, 3, 3, 14, 0, tzinfo=UTC)),
-    ("2026-03-03", date(2026, 3, 3)),
-    ("Mar. 3, 2026", date(2026, 3, 3)),
-    ("Sept. 9, 2026 12:30pm EDT", date(2026, 9, 9)),
-    ("3 March 2026", date(2026, 3, 3)),
-    ("not a date", None),
-    ("2026-02-30", None),
-])
-def test_parse_date(value, expected):
-    assert parse_date(value) == expected
-
-
-def test_dateline_and_url_dates():
-    assert dateline_date("SUNNYVALE, Calif., March 3, 2026 -- Today ...") == date(2026, 3, 3)
-    assert dateline_date("SANTA CLARA, Calif., Dec. 02, 2025 (GLOBE NEWSWIRE) -- Today") == date(2025, 12, 2)
-    assert dateline_date("It was March 3, 2026, a Tuesday.") is None
-    assert url_date("https://www.businesswire.com/news/home/20260303005123/en/X") == date(2026, 3, 3)
-    assert url_date("https://www.amd.com/en/newsroom/press-releases/2026-3-5-x.html") == date(2026, 3, 5)
-
-
-def test_plausible():
-    assert plausible(date(2026, 11, 25), now=NOW)  # a day of slack for time zones
-    assert not plausible(date(2026, 11, 27), now=NOW)
-    assert not plausible(date(2015, 1, 1), founded=2016, now=NOW)
 
 
 @pytest.mark.parametrize("head, h1, title", [

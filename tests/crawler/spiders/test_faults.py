@@ -18,8 +18,7 @@ import pytest
 from chipwatch.replay import Answer, ReplayServer
 from crawler.middlewares.retry_after import retry_after_seconds
 from tests.conftest import SITE
-from tests.crawler import test_feeds_support as support
-from tests.crawler.test_feeds_support import (
+from tests.crawler.newsroom import (
     EXPECTED,
     add_fault,
     answer_path,
@@ -28,8 +27,6 @@ from tests.crawler.test_feeds_support import (
     stored,
     stored_pairs,
 )
-
-crawl, newsroom_env = support.crawl, support.newsroom_env  # fixtures shared by the newsroom tests
 
 VOLTARA_FEED = "/newsroom.voltara.test/releases.xml"
 QUANTIX_FEED = "/ir.quantix.test/news-events/press-releases/rss"

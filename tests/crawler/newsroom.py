@@ -1,5 +1,7 @@
 """Helpers shared by the newsroom and wire spider tests (feeds, sitemaps, listings, wires, faults).
 
+The fixtures that use them (``newsroom_env``, ``crawl``) are in ``tests/crawler/conftest.py``.
+
 The fixture sites under ``tests/fixtures/site/<host>/`` write their links as
 ``${REPLAY_URL}/<host>/...`` (real feeds carry absolute links, and the replay
 server's port is only known at run time); :func:`templated` serves those files
@@ -9,8 +11,6 @@ with the placeholder filled in. Fault rules go *before* it (:func:`add_fault`).
 from __future__ import annotations
 
 from collections.abc import Callable
-
-import pytest
 
 from chipwatch.replay import Answer, ReplayServer, RequestInfo
 
@@ -102,21 +102,3 @@ def errors(db, run: int | None = None) -> list[dict]:
 
 def last_run(db) -> int:
     return db.execute("select max(id) from runs").fetchone()[0]
-
-
-@pytest.fixture
-def newsroom_env(replay, crawl_env):
-    """Environment for crawling the newsroom fixture sites (registry ``newsrooms.yml``)."""
-    replay.rules.append(templated(replay))
-    return crawl_env(REGISTRY)
-
-
-@pytest.fixture
-def crawl(chipwatch, newsroom_env):
-    """``crawl("feeds", ...)``: run ``chipwatch crawl --spider ...`` against the fixture sites, fast."""
-
-    def run(*spiders: str, extra: tuple[str, ...] = (), env: dict | None = None):
-        args = ["crawl", *(a for s in spiders for a in ("--spider", s)), *FAST, *extra]
-        return chipwatch(*args, env=env or newsroom_env)
-
-    return run

@@ -1,15 +1,12 @@
-"""The ``sitemaps`` spider and the sitemap parser (synthetic fixtures in the sitemaps.org format)."""
+"""The ``sitemaps`` spider (synthetic fixtures in the sitemaps.org format), through the real CLI."""
 
 from __future__ import annotations
 
-import gzip
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, datetime, timedelta
 
 from chipwatch.replay import Answer
-from crawler.article.sitemap import parse_sitemap
 from tests.conftest import SITE
-from tests.crawler import test_feeds_support as support
-from tests.crawler.test_feeds_support import (
+from tests.crawler.newsroom import (
     EXPECTED,
     add_fault,
     answer_path,
@@ -18,22 +15,10 @@ from tests.crawler.test_feeds_support import (
     stored_pairs,
 )
 
-crawl, newsroom_env = support.crawl, support.newsroom_env  # fixtures shared by the newsroom tests
-
 INDEX = SITE / "www.lumenchip.test" / "sitemap.xml"
+
+
 NEWS = SITE / "www.lumenchip.test" / "sitemap-news.xml"
-
-
-def test_sitemap_index_lists_child_sitemaps_with_lastmod():
-    sitemap = parse_sitemap(INDEX.read_bytes(), "https://www.lumenchip.test/sitemap.xml")
-    assert sitemap.is_index
-    assert [e.url.rsplit("/", 1)[1] for e in sitemap.entries] == ["sitemap-news.xml", "sitemap-pages.xml"]
-    assert sitemap.entries[1].lastmod == date(2022, 1, 10)
-
-
-def test_gzipped_urlset_is_read():
-    sitemap = parse_sitemap(gzip.compress(NEWS.read_bytes()), "https://www.lumenchip.test/sitemap-news.xml")
-    assert not sitemap.is_index and len(sitemap.entries) == 4
 
 
 def test_sitemap_crawl_follows_pattern_and_lastmod(crawl, replay, open_test_db):
