@@ -11,7 +11,7 @@ GOLD   ?= ../shared/gold/dev
 export PORT
 
 .DEFAULT_GOAL := help
-.PHONY: help install browser run demo crawl extract serve export eval bench cron test lint clean
+.PHONY: help install browser run demo crawl extract serve export eval eval-crawl bench cron test lint clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-9s %s\n", $$1, $$2}'
@@ -52,6 +52,9 @@ export: install ## Write claims and figures to data/exports/ as CSV and JSON
 
 eval: install ## Score extraction on the labelled gold set (GOLD=path/to/split)
 	$(PY) -m nlp.evaluate --gold $(GOLD)
+
+eval-crawl: install ## Score publication dates and main text of eval/ pages beside htmldate and trafilatura
+	$(PY) -m crawler.article.evaluate
 
 bench: install ## Benchmark extraction speed (words/s) beside spaCy's tokenizer
 	$(PY) -m nlp.bench

@@ -1,12 +1,13 @@
-"""Article links on an HTML listing page, chosen by the source's ``link_pattern``."""
+"""Article links on an HTML listing page, chosen by the source's ``link_pattern`` with Scrapy's LinkExtractor."""
 
 from __future__ import annotations
 
-import re
-from urllib.parse import urldefrag, urljoin, urlsplit
+from urllib.parse import urldefrag, urlsplit
+
+from scrapy.http import HtmlResponse
+from scrapy.linkextractors import LinkExtractor
 
 from crawler.charset import decode
-from crawler.text import parse_html
 
 MAX_LINKS = 100  # a listing shows the latest releases; more than this is a site map, not news
 
@@ -16,22 +17,19 @@ def listing_links(body: bytes, url: str, pattern: str | None, *, charset: str | 
     """Absolute article URLs linked from the page at ``url`` that match ``pattern`` (a regex), in page order.
 
     Without a pattern, links on the listing's own host whose path goes below the
-    listing's path are taken (``/press`` -> ``/press/<slug>``).
+    listing's path are taken (``/press`` -> ``/press/<slug>``). Links to files
+    (PDF, images: LinkExtractor's ``deny_extensions``) and to the listing itself are left out.
     """
-    tree = parse_html(decode(body, charset))
-    if tree is None:
-        return []
-    matcher = re.compile(pattern) if pattern else None
+    # Decoded by our rule (valid UTF-8 wins over a lying declaration), then handed to Scrapy as UTF-8.
+    response = HtmlResponse(url=url, body=decode(body, charset).encode("utf-8"), encoding="utf-8")
+    extractor = LinkExtractor(allow=pattern or (), allow_domains=() if pattern else (urlsplit(url).hostname,),
+                              unique=True)
     found: dict[str, None] = {}
-    for anchor in tree.iter("a"):
-        href = (anchor.get("href") or "").strip()
-        if not href or href.startswith(("#", "mailto:", "javascript:", "tel:")):
+    for link in extractor.extract_links(response):
+        target = urldefrag(link.url).url
+        if target.rstrip("/") == url.rstrip("/") or not (pattern or _below(target, url)):
             continue
-        link = urldefrag(urljoin(url, href)).url
-        if link.rstrip("/") == url.rstrip("/") or urlsplit(link).scheme not in ("http", "https"):
-            continue
-        if matcher.search(link) if matcher else _below(link, url):
-            found.setdefault(link)
+        found.setdefault(target)
         if len(found) >= limit:
             break
     return list(found)

@@ -53,9 +53,17 @@ def parse_sitemap(body: bytes, url: str, *, max_size: int = MAX_UNZIPPED) -> Sit
         raise SitemapError("not XML") from exc
     if sitemap.type not in ("urlset", "sitemapindex"):
         raise SitemapError(f"not a sitemap (root element <{sitemap.type or '?'}>)")
-    entries = [SitemapEntry(urljoin(url, node["loc"]), dates.parse_date(node.get("lastmod")))
+    entries = [SitemapEntry(_absolute(url, node["loc"]), dates.parse_date(node.get("lastmod")))
                for node in sitemap if node.get("loc")]
     return Sitemap(is_index=sitemap.type == "sitemapindex", entries=entries, error=_malformed(body))
+
+
+def _absolute(base: str, loc: str) -> str:
+    """``loc`` made absolute; a malformed one is kept as written, for the spider to report."""
+    try:
+        return urljoin(base, loc)
+    except ValueError:
+        return loc
 
 
 def _gunzip(body: bytes, max_size: int) -> bytes:
