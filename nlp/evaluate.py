@@ -3,7 +3,9 @@
 Builds the input JSON Lines from ``DIR/texts/*.txt`` and ``DIR/labels.jsonl`` (vendor, published,
 kind), runs the contract command ``python -m nlp --jsonl`` in a subprocess exactly as other stages
 do, then runs ``DIR/../score.py`` (by path, never copied) and prints per-type precision, recall,
-F1 and attribute agreement. ``--errors`` also lists missed and spurious facts per document.
+F1 and attribute agreement, then agreement per attribute (product, comparator, workload, period,
+metric, hedge). ``--errors`` adds the 10 most frequent disagreement patterns per attribute and lists
+missed and spurious facts per document.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from pathlib import Path
 
 import click
 
+from nlp.disagreements import disagreements, format_disagreements, load_scorer
 from nlp.errors import GoldError
 
 
@@ -118,8 +121,15 @@ def main(gold: Path, errors: bool, as_json: bool) -> None:
     except GoldError as exc:
         raise click.ClickException(str(exc)) from exc
     click.echo(json.dumps(result, indent=2) if as_json else format_report(result))
+    if as_json:
+        return
+    predictions = {json.loads(line)["id"]: json.loads(line)["facts"] for line in output.splitlines() if line}
+    try:
+        table = disagreements(load_scorer(gold), rows, predictions)
+    except GoldError as exc:
+        raise click.ClickException(str(exc)) from exc
+    click.echo(format_disagreements(table, top=10 if errors else 0))
     if errors:
-        predictions = {json.loads(line)["id"]: json.loads(line)["facts"] for line in output.splitlines() if line}
         click.echo(error_listing(rows, predictions))
 
 
