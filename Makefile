@@ -71,3 +71,7 @@ lint: install ## Check the code with ruff
 
 clean: ## Remove generated databases, exports and logs (keeps .venv/)
 	rm -rf data/*.db data/*.db-wal data/*.db-shm data/exports data/logs
+
+.PHONY: eval-blind
+eval-blind: install ## Score extraction on the blind split eval/gold/blind-1 (shared scorer by path)
+	$(PY) -m nlp.evaluate --gold eval/gold/blind-1 --scorer ../shared/gold/score.py --errors

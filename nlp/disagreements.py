@@ -16,9 +16,9 @@ from nlp.errors import GoldError
 ATTRIBUTES = ("product", "comparator", "workload", "period", "metric", "hedge")
 
 
-def load_scorer(gold: Path) -> ModuleType:
-    """The shared scorer module of a split (``gold/../score.py``)."""
-    path = gold.parent / "score.py"
+def load_scorer(gold: Path, scorer: Path | None = None) -> ModuleType:
+    """The shared scorer module of a split (``scorer``, default ``gold/../score.py``)."""
+    path = scorer or gold.parent / "score.py"
     if not path.is_file():
         raise GoldError(f"{path}: the shared scorer is missing")
     spec = importlib.util.spec_from_file_location("_gold_score", path)

@@ -56,9 +56,9 @@ def run_extractor(lines: str) -> str:
     return proc.stdout
 
 
-def score(gold: Path, predictions: Path) -> dict:
-    """The shared scorer's JSON result for ``predictions``."""
-    scorer = gold.parent / "score.py"
+def score(gold: Path, predictions: Path, scorer: Path | None = None) -> dict:
+    """The shared scorer's JSON result for ``predictions`` (``scorer`` defaults to ``gold/../score.py``)."""
+    scorer = scorer or gold.parent / "score.py"
     if not scorer.is_file():
         raise GoldError(f"{scorer}: the shared scorer is missing")
     proc = subprocess.run([sys.executable, str(scorer), str(gold / "labels.jsonl"), str(predictions), "--json"],
@@ -107,16 +107,18 @@ def _take_match(g: tuple, pred: list[tuple]) -> bool:
 @click.command(context_settings={"help_option_names": ["-h", "--help"]})
 @click.option("--gold", "gold", required=True, type=click.Path(path_type=Path),
               help="Gold split directory with labels.jsonl and texts/ (the scorer is ../score.py).")
+@click.option("--scorer", type=click.Path(path_type=Path), default=None,
+              help="The shared scorer, when the split does not sit beside it (default GOLD/../score.py).")
 @click.option("--errors", is_flag=True, help="Also list missed and spurious facts per document.")
 @click.option("--json", "as_json", is_flag=True, help="Print the scorer's JSON result instead of a table.")
-def main(gold: Path, errors: bool, as_json: bool) -> None:
+def main(gold: Path, scorer: Path | None, errors: bool, as_json: bool) -> None:
     """Score the extractor on a gold split: per-type precision/recall/F1 and attribute agreement."""
     try:
         rows = load_gold(gold)
         output = run_extractor(input_lines(rows))
         with tempfile.NamedTemporaryFile("w", suffix=".jsonl", delete=False, encoding="utf-8") as fh:
             fh.write(output)
-        result = score(gold, Path(fh.name))
+        result = score(gold, Path(fh.name), scorer)
         Path(fh.name).unlink()
     except GoldError as exc:
         raise click.ClickException(str(exc)) from exc
@@ -125,7 +127,7 @@ def main(gold: Path, errors: bool, as_json: bool) -> None:
         return
     predictions = {json.loads(line)["id"]: json.loads(line)["facts"] for line in output.splitlines() if line}
     try:
-        table = disagreements(load_scorer(gold), rows, predictions)
+        table = disagreements(load_scorer(gold, scorer), rows, predictions)
     except GoldError as exc:
         raise click.ClickException(str(exc)) from exc
     click.echo(format_disagreements(table, top=10 if errors else 0))
