@@ -186,6 +186,10 @@ def comparator_for(ctx: SentenceContext, q: Quantity) -> str | None:
         return _comparator_before(ctx, q) or _comparator_anywhere(ctx, q)
     offset = ctx.local(q.end) + m.start("rest")
     spec_of = m.group("m").lower() in ("of", "from") and q.unit not in ("x", "%")
+    lead = _METRIC_LEAD.match(m.group("rest")) if q.unit in ("x", "%") else None
+    if lead:  # "than the quoted 312 TFLOPS of the rival's flagship H100": the baseline follows its figure
+        offset += lead.end()
+        m = _COMPARATOR.match(" than " + m.group("rest")[lead.end():])
     for p in ctx.products:
         reach = ctx.local(p.start) - offset
         # a product closing the comparison phrase; further away only when no figure sits in between
@@ -206,6 +210,8 @@ def comparator_for(ctx: SentenceContext, q: Quantity) -> str | None:
     return phrase
 
 
+_METRIC_LEAD = re.compile(r"(?:the\s+|an?\s+|its\s+)?(?:[\w-]+\s+){0,2}?\d[\d.,]*\s*[\w/%-]+(?:\s+[\w/-]+)?\s+"
+                          r"(?:of|for|from|on|by)\s+", re.IGNORECASE)
 _GENERIC_THEN_NAME = re.compile(r"(?:its|their|our|the)\s+(?:\w+\s+)?(?:predecessor|previous\s+generation|"
                                 r"prior\s+generation|last\s+generation|rival|competitor)\s*,\s*(?:the\s+)?",
                                 re.IGNORECASE)

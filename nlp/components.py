@@ -24,6 +24,7 @@ from nlp.context import DocState, Mention, SentenceContext
 from nlp.lexicon import load_lexicon
 from nlp.periods import first_period, update_state
 from nlp.quantities import find_quantities
+from nlp.roles import remember_predecessor
 
 _BOUNDARY = re.compile(r"(?P<end>[.!?。！？])[\"”’)\]]*(?P<ws>\s+)|(?P<nl>\n\s*)")
 DOC_TEXT, _BOUNDS = ("chipwatch", "text"), ("chipwatch", "sentences")
@@ -191,10 +192,15 @@ class FactAssembler:
             pi, sent_products = _take(products, pi, hi)
             vi, sent_vendors = _take(vendors, vi, hi)
             ctx = SentenceContext(text[lo:hi], lo, in_sent, sent_products, sent_vendors)
+            previous = state.last_product
+            named_before = remember_predecessor(ctx, state)  # "Its predecessor, the K8": a baseline, not the topic
             if in_sent:
                 facts.extend(_with_provenance(ctx, q, fact) for q, fact in sentence_facts(ctx, state))
             elif any(p.label == "PRODUCT" for p in sent_products):
                 state.last_product = next(p.name for p in sent_products if p.label == "PRODUCT")
+            if named_before is not None and state.last_product == named_before.name:
+                state.last_product = next((p.name for p in sent_products if p.label == "PRODUCT" and
+                                           p.name != named_before.name), previous)
             update_state(state, ctx.text)
         doc._.facts = facts
         return doc

@@ -53,7 +53,7 @@ def format_disagreements(table: dict, top: int = 10) -> str:
     for a, (agreed, seen, _) in table.items():
         lines.append(f"{a:12s} {agreed:6d} {seen:5d} {agreed / seen if seen else 0:6.2f}")
     for a, (_, _, patterns) in table.items():
-        if patterns:
+        if patterns and top:
             lines.append(f"-- {a}: most frequent disagreements (gold -> predicted)")
             lines += [f"  {n:3d}  {pattern}" for pattern, n in patterns.most_common(top)]
     return "\n".join(lines)

@@ -1,0 +1,142 @@
+"""Role assignment by claim structure: who is claimed about, against what.
+
+The catalogue is evidence, not the only source of names. Whatever follows a comparison marker is the
+baseline and never the product; when the product chosen is the baseline (or nothing), the claim's
+subject is read from the noun phrase before its verb ("The Orca system runs ... faster than the A100"),
+an anaphoric subject ("The chip", "It") resolves to the document's current product, and a generic
+baseline ("its predecessor") resolves to the predecessor the document named.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+import yaml
+
+from nlp.context import DocState, Mention, SentenceContext
+from nlp.lexicon import DATA
+from nlp.quantities import Quantity
+
+PREDECESSOR = "predecessor"
+
+
+@lru_cache(maxsize=1)
+def _cues() -> dict[str, re.Pattern]:
+    data = yaml.safe_load((DATA / "roles.yml").read_text(encoding="utf-8"))
+    verbs = "|".join(sorted(map(re.escape, data["subject_verbs"]), key=len, reverse=True))
+    return {
+        "verb": re.compile(rf"\s(?:{verbs})\b", re.IGNORECASE),
+        "reporting": re.compile(rf"\b(?:{'|'.join(data['reporting'])})", re.IGNORECASE),
+        "not_subject": re.compile(rf"(?:{'|'.join(data['not_subjects'])})", re.IGNORECASE),
+        "anaphor": re.compile(rf"(?:{'|'.join(data['anaphors'])})", re.IGNORECASE),
+        "predecessor": re.compile(rf"(?:{'|'.join(data['predecessor'])})", re.IGNORECASE),
+    }
+
+
+# an introductory phrase before the subject: "In MLPerf Inference v5.0 Offline, ", "Compared with the X, "
+_INTRO = re.compile(r"^\s*(?:\w+ly,\s*|(?:in|on|at|for|compared\s+(?:with|to)|versus|against|relative\s+to|according\s+to|"
+                    r"with|by|after|during|under|unlike|like|separately|meanwhile|however|also)\b[^,]{0,80},\s*)+",
+                    re.IGNORECASE)
+_MARKER = re.compile(r"\b(?:than|versus|vs\.?|compared\s+(?:with|to)|relative\s+to|against|over|from)\s",
+                     re.IGNORECASE)
+_METRIC_HEAD = re.compile(r"\b(?:bandwidth|performance|memory|power|throughput|efficiency|speed|latency|capacity|"
+                          r"revenue|sales|cost|price|results?|score|figure|number|total|share|margin)s?$", re.IGNORECASE)
+_DETERMINER = re.compile(r"^(?:the|a|an|its|their|our|this|that|these|new)\s+", re.IGNORECASE)
+_NAME_LIKE = re.compile(r"(?<![.!?]\s)(?:\b[A-Z][\w.-]*\d|\b\w*\d\w*\b|(?<=\s)[A-Z][\w.-]+)")
+
+
+def resolve_product(ctx: SentenceContext, q: Quantity, state: DocState, product: str | None,
+                    comparator: str | None) -> str | None:
+    """The claim's product, corrected by structure when the catalogue's pick is the baseline or missing."""
+    # a spec may belong to the baseline ("up from 80 GB ... in the case of the H100"); a comparison never does
+    as_baseline = q.unit in ("x", "%") and product is not None and _only_as_baseline(ctx, q, product)
+    if product is not None and (product != comparator or q.unit not in ("x", "%")) and not as_baseline:
+        return product
+    subject = subject_phrase(ctx, q)
+    if subject is None:
+        return None if product == comparator else product
+    if isinstance(subject, Mention):
+        return subject.name if subject.name != comparator else None
+    if _is_anaphor(subject):
+        current = state.last_product
+        return current if current and current != comparator else None
+    return subject
+
+
+def _only_as_baseline(ctx: SentenceContext, q: Quantity, name: str) -> bool:
+    """Every mention of ``name`` in the sentence stands after a comparison marker."""
+    mentions = [p for p in ctx.products if p.name == name]
+    return bool(mentions) and all(_after_marker(ctx, p, q) for p in mentions)
+
+
+def _after_marker(ctx: SentenceContext, p: Mention, q: Quantity) -> bool:
+    lo = ctx.local(q.end) if p.start >= q.end else 0
+    gap = ctx.text[lo:ctx.local(p.start)]
+    return bool(_MARKER.search(gap)) and not re.search(r"[;]|,\s+(?:and|while|but)\s", gap[_last_marker(gap):])
+
+
+def _last_marker(gap: str) -> int:
+    found = list(_MARKER.finditer(gap))
+    return found[-1].end() if found else 0
+
+
+def subject_phrase(ctx: SentenceContext, q: Quantity) -> Mention | str | None:
+    """The noun phrase before the claim's verb: a catalogue mention in it, else its text (no determiner)."""
+    lo = ctx.local(q.start)
+    before = ctx.text[:lo]
+    cut = max(before.rfind(";"), before.rfind(":"), before.rfind("\n"))
+    start = cut + 1
+    reported = list(_cues()["reporting"].finditer(before, start))
+    if reported:
+        start = reported[-1].end()
+    intro = _INTRO.match(before, start)
+    if intro:
+        start = intro.end()
+    verb = _cues()["verb"].search(" " + before[start:])  # a leading space lets "It is" find its verb
+    if verb is None:
+        return None
+    end = start + max(verb.start() - 1, 0)
+    phrase = " ".join(before[start:end].split()).strip(" ,\u201c\u201d\"'")
+    if not phrase or len(phrase) > 80 or _MARKER.search(phrase + " "):
+        return None
+    lo_doc, hi_doc = ctx.start + start, ctx.start + end
+    inside = [p for p in ctx.products if lo_doc <= p.start and p.end <= hi_doc and p.label != "MEMORY"]
+    if inside:
+        return inside[-1]
+    if _cues()["not_subject"].fullmatch(phrase) or any(v.start >= lo_doc and v.end <= hi_doc and
+                                                       (v.end - v.start) >= len(phrase) - 3 for v in ctx.vendors):
+        return None
+    if _is_anaphor(phrase):
+        return phrase
+    if _METRIC_HEAD.search(phrase):  # "the memory bandwidth is 4.8 TB/s": a metric, not a subject
+        return None
+    while _DETERMINER.match(phrase):
+        phrase = _DETERMINER.sub("", phrase, count=1)
+    return phrase if _NAME_LIKE.search(" " + phrase) else None
+
+
+def _is_anaphor(phrase: str) -> bool:
+    """"The chip", "it", "the new system"; not "The Orca system", which names its subject."""
+    rest = phrase.split(None, 1)[1:] or [""]
+    return bool(_cues()["anaphor"].fullmatch(phrase)) and not _NAME_LIKE.search(" " + rest[0])
+
+
+def resolve_comparator(ctx: SentenceContext, comparator: str | None, state: DocState) -> str | None:
+    """"its predecessor" -> the predecessor the document named ("Its predecessor, the Kestrel 8, ...")."""
+    if comparator and state.extras.get(PREDECESSOR) and _cues()["predecessor"].fullmatch(comparator.strip()):
+        return state.extras[PREDECESSOR]
+    return comparator
+
+
+_NAMES_PREDECESSOR = re.compile(r"\b(?:predecessor|previous[- ]generation|prior[- ]generation)(?:\s+\w+)?\s*"
+                                r"(?:,|\(|is|was|,\s+the)\s*(?:the\s+)?(?-i:[A-Z][\w-]*\s+){0,2}$", re.IGNORECASE)
+
+
+def remember_predecessor(ctx: SentenceContext, state: DocState) -> Mention | None:
+    """Record a product named as the predecessor ("Its predecessor, the Kestrel 8"); returns its mention."""
+    for p in ctx.products:
+        if _NAMES_PREDECESSOR.search(ctx.text[max(0, ctx.local(p.start) - 50):ctx.local(p.start)]):
+            state.extras[PREDECESSOR] = p.name
+            return p
+    return None
