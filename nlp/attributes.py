@@ -11,15 +11,17 @@ from functools import lru_cache
 from nlp.context import DocState, Mention, SentenceContext
 from nlp.lexicon import cue_patterns, cue_regex
 from nlp.quantities import Quantity
+from nlp.workloads import vocabulary_pattern
 
 _FILLER = r"(?:\s+(?:a|an|the|be|of|whopping|claimed|staggering|just))*\s*$"
 _CLAIMED = re.compile(r"\b(?:a|the)\s+claimed\s*$", re.IGNORECASE)
 _COMPARATOR = re.compile(
-    r"^[\s,\u201d\u2019\"'()]*(?:\w+\s+){0,4}?(?P<m>than|over|versus|vs\.?|compared\s+(?:to|with)|relative\s+to|against|"
+    r"^[\s,\u201d\u2019\"'()]*(?:[\w-]+\s+){0,4}?(?P<m>than|over|versus|vs\.?|compared\s+(?:to|with)|relative\s+to|against|"
     r"up\s+from|from|of|as\s+\w+\s+as|what|below|above)\s+(?P<rest>.*)$", re.IGNORECASE | re.DOTALL)
 _PHRASE_END = re.compile(r"[,.;:()\u2014\u2013]|\s(?:while|and|but|which|that|when|for|on|in|using|with|"
                          r"thanks|from|according|says|said)\s", re.IGNORECASE)
 _WORKLOAD = re.compile(
+    vocabulary_pattern() + "|"  # the data vocabulary first: its longer forms win at the same position
     r"(?:(?:on-device\s+)?(?:LLM|AI|large[- ]language[- ]model|generative AI|GPT-\d\w*(?:\s\d+B)?|"
     r"Llama\s?\d+(?:\.\d+)?(?:\s\d+B)?)\s+)?"
     r"(?:inference|training)(?:\s+workloads?)?"

@@ -222,7 +222,10 @@ def _mentions(doc: Doc, key: str) -> list[Mention]:
     for span in spans:
         if out and span.start_char < out[-1].end or _NOT_A_MODEL.match(span.text):
             continue
-        out.append(Mention(span.id_ or span.text, span.start_char, span.end_char, span.label_))
+        name, end = span.id_ or span.text, span.end_char
+        if not span.id_ and name.endswith(".") and len(name) > 2:  # "the MI300X." at a sentence end
+            name, end = name[:-1], end - 1
+        out.append(Mention(name, span.start_char, end, span.label_))
     return out
 
 

@@ -42,6 +42,8 @@ _MARKER = re.compile(r"\b(?:than|versus|vs\.?|compared\s+(?:with|to)|relative\s+
                      re.IGNORECASE)
 _METRIC_HEAD = re.compile(r"\b(?:bandwidth|performance|memory|power|throughput|efficiency|speed|latency|capacity|"
                           r"revenue|sales|cost|price|results?|score|figure|number|total|share|margin)s?$", re.IGNORECASE)
+# "a chip from Northgate University": "from" and "over" inside a subject are no comparison
+_STRICT_MARKER = re.compile(r"\b(?:than|versus|vs\.?|compared\s+(?:with|to)|relative\s+to|against)\s", re.IGNORECASE)
 _DETERMINER = re.compile(r"^(?:the|a|an|its|their|our|this|that|these|new)\s+", re.IGNORECASE)
 _NAME_LIKE = re.compile(r"(?<![.!?]\s)(?:\b[A-Z][\w.-]*\d|\b\w*\d\w*\b|(?<=\s)[A-Z][\w.-]+)")
 
@@ -98,7 +100,7 @@ def subject_phrase(ctx: SentenceContext, q: Quantity) -> Mention | str | None:
         return None
     end = start + max(verb.start() - 1, 0)
     phrase = " ".join(before[start:end].split()).strip(" ,\u201c\u201d\"'")
-    if not phrase or len(phrase) > 80 or _MARKER.search(phrase + " "):
+    if not phrase or len(phrase) > 80 or _STRICT_MARKER.search(phrase + " "):
         return None
     lo_doc, hi_doc = ctx.start + start, ctx.start + end
     inside = [p for p in ctx.products if lo_doc <= p.start and p.end <= hi_doc and p.label != "MEMORY"]
