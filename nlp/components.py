@@ -178,6 +178,7 @@ class FactAssembler:
     def __call__(self, doc: Doc) -> Doc:
         meta = doc._.meta or {}
         state = DocState(vendor=meta.get("vendor"), published=meta.get("published"), kind=meta.get("kind"))
+        state.extras["fiscal_year_end"] = meta.get("fiscal_year_end")
         quantities = doc._.quantities or []
         products = _mentions(doc, "products")
         vendors = _mentions(doc, "vendors")

@@ -33,6 +33,8 @@ class Extractor:
         self.nlp = build_pipeline(self.vendors)
         self.nlp.max_length = MAX_CHARS + 1  # no parser or NER here, so long texts are cheap
         self._names = _vendor_names(self.vendors)
+        # the vendor's fiscal year end ("0131"), passed as data: fiscal periods are read against it
+        self._fiscal = {v["name"]: v.get("fiscal_year_end") for v in self.vendors if v.get("fiscal_year_end")}
 
     def pipe(self, records: Iterable[dict], batch_size: int = 64) -> Iterator[tuple[dict, list[dict]]]:
         """``(record, facts)`` for each record, in order."""
@@ -53,9 +55,10 @@ class Extractor:
         doc = self.nlp.make_doc(text)
         doc.user_data[DOC_TEXT] = text  # spares Doc.text, which re-joins every token
         vendor = record.get("vendor")
+        name = self._names.get(str(vendor).lower(), vendor) if vendor else None
         doc._.meta = {
-            "vendor": self._names.get(str(vendor).lower(), vendor) if vendor else None,
-            "published": record.get("published"), "kind": record.get("kind"),
+            "vendor": name, "published": record.get("published"), "kind": record.get("kind"),
+            "fiscal_year_end": record.get("fiscal_year_end") or self._fiscal.get(name),
         }
         return doc
 
@@ -66,7 +69,8 @@ def registry_vendors() -> list[dict]:
     from chipwatch.registry import load_registry
 
     registry = load_registry(load_settings().sources_path)
-    return [{"slug": v.slug, "name": v.name, "aliases": list(v.aliases), "ticker": v.ticker}
+    return [{"slug": v.slug, "name": v.name, "aliases": list(v.aliases), "ticker": v.ticker,
+             "fiscal_year_end": v.fiscal_year_end}
             for v in registry.vendors]
 
 

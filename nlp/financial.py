@@ -16,7 +16,7 @@ from functools import lru_cache
 from nlp.context import DocState, SentenceContext
 from nlp.lexicon import cue_patterns, cue_regex, metric_cues
 from nlp.numbers import format_number
-from nlp.periods import period_for
+from nlp.periods import period_for, respective_period
 from nlp.quantities import Quantity
 
 _LABEL = re.compile(r"(?:\bnet|\bloss|\bprofit|\bsales|\brevs|\brevenues?|\bgains?|\bcharges?(?:\s+of)?|"
@@ -316,12 +316,12 @@ def figure_fact(ctx: SentenceContext, fig: Figure, state: DocState) -> dict:
     prev = ctx.previous(fig.q)
     lo, hi = ctx.local(fig.q.start), ctx.local(fig.q.end)
     period = None if fig.metric in _POINT_IN_TIME else \
-        period_for(state, ctx.text, lo, hi, ctx.local(prev.end) if prev else 0)
+        respective_period(ctx, fig.q, state) or period_for(state, ctx.text, lo, hi, ctx.local(prev.end) if prev else 0)
     note = list(fig.note)
     value = fig.value
     unit = fig.unit
-    if unit == "USD" and fig.metric == "eps":
-        unit = "USD/share"
+    if unit == "USD" and (fig.metric == "eps" or (fig.metric == "dividend" and _PER_SHARE.match(ctx.after(fig.q, 20)))):
+        unit = "USD/share"  # "a dividend of $0.10 per share" is money per share
     if negative(ctx, fig.q, fig.metric) and fig.q.family in ("money", "cents"):
         value = -abs(value)
         note.append("loss")

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from datetime import date, timedelta
 from functools import lru_cache
 
 from nlp.context import DocState
@@ -231,7 +232,11 @@ def _in_comparison(sentence: str, start: int, lo: int) -> bool:
 
 
 def _dateline_year(state: DocState) -> int | None:
-    """A dated news story's year stands in for its fiscal year (Reuters earnings tables)."""
+    """A dated news story's year stands in for its fiscal year (Reuters earnings tables); with the vendor's
+    fiscal year end ("0131"), the fiscal year that the month before publication falls in."""
+    fiscal = reported_fiscal_year(state.published, state.extras.get("fiscal_year_end"))
+    if fiscal is not None:
+        return fiscal
     if state.kind == "news" and state.published and state.published[:4].isdigit():
         return int(state.published[:4])
     return None
@@ -249,3 +254,36 @@ def _label(span: str, quarter: str | None, year: int | None, calendar: bool = Fa
     if calendar and base != "FY":
         return f"{base} {year}"
     return f"FY{year}" if base == "FY" else f"{base} FY{year}"
+
+
+_RESPECTIVELY = re.compile(r"\brespectively\b", re.IGNORECASE)
+
+
+def respective_period(ctx, q, state: DocState) -> str | None:
+    """"... for Q2 2025 and Q2 2024 was $812 million and $640 million, respectively": the n-th amount takes the
+    n-th period, when the sentence names as many dated periods as amounts."""
+    if not _RESPECTIVELY.search(ctx.text):
+        return None
+    amounts = [o for o in ctx.quantities if o.family in ("money", "cents")]
+    periods = [m for m in mentions(ctx.text) if m.year and m.span in ("FY", "Q", "H1", "H2", "9M")]
+    if len(amounts) < 2 or len(periods) != len(amounts) or q not in amounts:
+        return None
+    m = periods[amounts.index(q)]
+    quarter = m.quarter or (state.quarter if m.span == "Q" else None)
+    return _label(m.span, quarter, m.year, m.calendar)
+
+
+def reported_fiscal_year(published: str | None, fiscal_year_end: str | None) -> int | None:
+    """The fiscal year a report published on ``published`` covers: that of the month before it.
+
+    >>> reported_fiscal_year("2026-02-25", "0131"), reported_fiscal_year("2026-02-25", "1231")
+    (2026, 2025)
+    """
+    if not (published and fiscal_year_end and len(fiscal_year_end) == 4 and fiscal_year_end.isdigit()):
+        return None
+    try:
+        day = date.fromisoformat(published[:10]) - timedelta(days=30)
+    except ValueError:
+        return None
+    end = (int(fiscal_year_end[:2]), int(fiscal_year_end[2:]))
+    return day.year if (day.month, day.day) <= end else day.year + 1
