@@ -1,3 +1,4 @@
+# ruff: noqa: E731, B007 -- a data script: terse fact builders, tuple unpacking kept readable
 """Writes blind-1: own prose, labelled by hand in the shared gold schema (written before any extractor run)."""
 import json
 from pathlib import Path

@@ -1,0 +1,48 @@
+"""Role assignment by claim structure (issue 7): subject, baseline, workload, periods on unseen shapes."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.nlp.conftest import only
+
+
+@pytest.mark.parametrize("text, value, product, comparator", [
+    # a subject outside the catalogue: the noun phrase before the verb, never the baseline after "than"
+    ("A research accelerator from Northgate University is 25 times more efficient than Nvidia's H100.",
+     25, "research accelerator from Northgate University", "H100"),
+    ("The Orca system runs Mistral 7B 2 times faster than the A100.", 2, "Orca system", "A100"),
+    ("Intel 3 delivers 18% better performance per watt than Intel 4.", 18, "Intel 3", "Intel 4"),
+    # a baseline written behind its own metric phrase
+    ("The new part is 4x faster than the quoted 989 TFLOPS of the competitor's flagship H100.", 4, None, "H100"),
+    # the generic baseline resolves to the predecessor the document named
+    ("Acme introduced the Photon P3. Its predecessor, the Photon P2, launched in 2024.\n"
+     "The processor is 30% faster than its predecessor.", 30, "P3", "P2"),
+    # an anaphoric subject is the document's product, not the sentence's baseline
+    ("Kobalt Labs unveiled the K7 accelerator.\nThe chip is 2.5 times faster than the B200.", 2.5, "K7", "B200"),
+])
+def test_roles_by_structure(extract, text, value, product, comparator):
+    fact = only(extract(text), value=value)
+    assert (fact["product"], fact["comparator"]) == (product, comparator)
+
+
+@pytest.mark.parametrize("text, workload", [
+    ("The Nimbus N5 renders Blender scenes 2.2x faster than the RTX 4090.", "Blender"),
+    ("The chip scores 20% higher in Geekbench 6 multi-core than the M3.", "Geekbench 6 multi-core"),
+    ("In MLPerf Inference v5.0 Offline, the Raptor R1 was 1.5 times faster than the H200.",
+     "MLPerf Inference v5.0 Offline"),
+    ("It delivers 40% more throughput than the B200 when running Llama 3.1 405B.", "Llama 3.1 405B"),
+])
+def test_workload_vocabulary(extract, text, workload):
+    claims = [f for f in extract(text) if f["unit"] in ("x", "%")]
+    assert [f["workload"] for f in claims] == [workload]
+
+
+def test_respectively_and_per_share(extract):
+    facts = extract("Revenue for the third quarter of 2025 and the third quarter of 2024 was $512 million and "
+                    "$430 million, respectively. The board declared a quarterly dividend of $0.25 per share.")
+    assert only(facts, value=512e6)["period"] == "Q3 2025"
+    assert only(facts, value=430e6)["period"] == "Q3 2024"
+    assert only(facts, value=0.25)["unit"] == "USD/share"
+
+
