@@ -34,6 +34,13 @@ class Settings:
     sec_user_agent: str | None
     since: date
     port: int
+    # Limits (issue 9): validated numbers, so a bad value is an Error: line, never a disabled safeguard.
+    sec_rate: float = 8.0
+    sec_pause: float = 600.0
+    timeout: float = 30.0
+    retry_after_max: float = 120.0
+    max_run_seconds: float = 5 * 3600.0
+    source_budget_seconds: float = 1800.0
 
     def as_env(self) -> dict[str, str]:
         """The settings as environment variables, for a child process."""
@@ -95,4 +102,42 @@ def load_settings(env: os._Environ | dict | None = None) -> Settings:
         sec_user_agent=valid_user_agent(env.get("SEC_USER_AGENT")),
         since=parse_since(env.get("CHIPWATCH_SINCE")),
         port=int(port),
+        **limits_from_env(env),
     )
+
+
+# --- limits (issue 9) ----------------------------------------------------------------------
+# name in the environment -> (Settings field, default, smallest allowed value)
+LIMITS = {
+    "CHIPWATCH_SEC_RATE": ("sec_rate", 8.0, 0.01),  # SEC allows 10/s per user; 0 would mean "no pacing"
+    "CHIPWATCH_SEC_PAUSE": ("sec_pause", 600.0, 0.0),
+    "CHIPWATCH_TIMEOUT": ("timeout", 30.0, 1.0),
+    "CHIPWATCH_RETRY_AFTER_MAX": ("retry_after_max", 120.0, 0.0),
+    # a 6-hourly cron: stop well before the next run is due
+    "CHIPWATCH_MAX_RUN_SECONDS": ("max_run_seconds", 5 * 3600.0, 1.0),
+    "CHIPWATCH_SOURCE_BUDGET_SECONDS": ("source_budget_seconds", 1800.0, 1.0),
+}
+
+
+def env_number(env, name: str, default: float, minimum: float) -> float:
+    """A positive, finite number from ``env[name]`` (``default`` when unset), else ConfigError.
+
+    >>> env_number({"CHIPWATCH_SEC_RATE": "-1"}, "CHIPWATCH_SEC_RATE", 8.0, 0.01)
+    Traceback (most recent call last):
+    ...
+    chipwatch.config.ConfigError: CHIPWATCH_SEC_RATE='-1' must be a number of at least 0.01
+    """
+    raw = env.get(name)
+    if raw is None or not raw.strip():
+        return default
+    try:
+        value = float(raw)
+    except ValueError:
+        value = float("nan")
+    if not (value >= minimum and value != float("inf")):  # also refuses nan
+        raise ConfigError(f"{name}={raw!r} must be a number of at least {minimum:g}")
+    return value
+
+
+def limits_from_env(env) -> dict[str, float]:
+    return {field: env_number(env, name, default, minimum) for name, (field, default, minimum) in LIMITS.items()}

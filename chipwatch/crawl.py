@@ -50,9 +50,29 @@ def scrapy_settings(settings: Settings, run_id: int, *, demo: bool, overrides: d
     return project
 
 
+SEC_MIDDLEWARE = "crawler.middlewares.sec.SecEtiquetteMiddleware"
+
+
+def check_sec_safeguards(project) -> None:
+    """Refuse (ConfigError) to crawl EDGAR with the SEC etiquette middleware off or a rate that is not > 0."""
+    from chipwatch.config import ConfigError
+
+    if project.getwithbase("DOWNLOADER_MIDDLEWARES").get(SEC_MIDDLEWARE) is None:
+        raise ConfigError(f"{SEC_MIDDLEWARE} is switched off; EDGAR is never crawled without it")
+    try:
+        rate = project.getfloat("SEC_MAX_REQUESTS_PER_SECOND")
+    except ValueError:
+        rate = float("nan")
+    if not 0 < rate <= 10:  # the SEC's own ceiling is 10 requests/s
+        raise ConfigError(f"SEC_MAX_REQUESTS_PER_SECOND={project.get('SEC_MAX_REQUESTS_PER_SECOND')!r} must be "
+                          "above 0 and at most 10 (the SEC allows 10 requests/s)")
+
+
 def run_crawl(settings: Settings, registry: Registry, *, spiders: tuple[str, ...] = ALL_SPIDERS,
               vendor: str | None = None, demo: bool = False, overrides: dict | None = None) -> CrawlReport:
     """Crawl with the chosen spiders; record the run; return what happened."""
+    if "edgar" in spiders and settings.sec_user_agent:
+        check_sec_safeguards(scrapy_settings(settings, 0, demo=demo, overrides=overrides))
     db = open_db(settings.db_path)
     store.upsert_vendors(db, registry.vendors, demo=demo)
     store.upsert_sources(db, registry)

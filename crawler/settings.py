@@ -27,9 +27,9 @@ EDGAR_DATA_URL = _config.edgar_data_url
 EDGAR_ARCHIVES_URL = _config.edgar_archives_url
 SEC_USER_AGENT = _config.sec_user_agent
 # SEC allows 10 requests/s per user across all machines; stay well under it.
-SEC_MAX_REQUESTS_PER_SECOND = float(os.environ.get("CHIPWATCH_SEC_RATE", "8"))
+SEC_MAX_REQUESTS_PER_SECOND = _config.sec_rate  # validated: never 0 or below
 # On SEC's "Request Rate Threshold Exceeded" page, pause all SEC traffic this long (seconds).
-SEC_RATE_LIMIT_PAUSE = float(os.environ.get("CHIPWATCH_SEC_PAUSE", "600"))
+SEC_RATE_LIMIT_PAUSE = _config.sec_pause
 # SecEtiquetteMiddleware paces SEC requests itself, then queues them in this one downloader slot for
 # all SEC hosts; the slot adds no delay or jitter of its own, so the middleware's spacing is what the SEC sees.
 SEC_DOWNLOAD_SLOT = "sec.gov"
@@ -50,14 +50,14 @@ AUTOTHROTTLE_MAX_DELAY = 30
 AUTOTHROTTLE_TARGET_CONCURRENCY = 1.0
 
 # --- limits and failures ------------------------------------------------------------------
-DOWNLOAD_TIMEOUT = int(os.environ.get("CHIPWATCH_TIMEOUT", "30"))
+DOWNLOAD_TIMEOUT = _config.timeout
 DOWNLOAD_MAXSIZE = 16 * 1024 * 1024  # a press release is < 2 MB; a 10-K under 16 MB
 DOWNLOAD_WARNSIZE = 4 * 1024 * 1024
 RETRY_ENABLED = True
 RETRY_TIMES = 2
 RETRY_HTTP_CODES = [500, 502, 503, 504, 522, 524, 408, 429]
 # Honour Retry-After on 429/503 up to this many seconds; a longer wait fails the request now.
-RETRY_AFTER_MAX = float(os.environ.get("CHIPWATCH_RETRY_AFTER_MAX", "120"))
+RETRY_AFTER_MAX = _config.retry_after_max
 REDIRECT_MAX_TIMES = 5
 HTTPERROR_ALLOWED_CODES: list[int] = []
 DNS_TIMEOUT = 15

@@ -65,6 +65,7 @@ def crawl_env(replay, db_path):
             "CHIPWATCH_SINCE": "2024-01-01",
             "CHIPWATCH_TIMEOUT": "5",
             "CHIPWATCH_LOG_LEVEL": "WARNING",
+            "CHIPWATCH_SEC_PACE_FILE": str(db_path.parent / "sec.pace"),  # tests don't pace each other
         })
         env.update(extra)
         return env

@@ -24,17 +24,18 @@ serve them from 127.0.0.1 beside other sites) and by real ``sec.gov`` hosts.
 from __future__ import annotations
 
 import logging
-from time import monotonic
+from time import time
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 from scrapy import Request
-from scrapy.exceptions import IgnoreRequest, NotConfigured
+from scrapy.exceptions import IgnoreRequest
 from scrapy.http import Response
 from scrapy.utils.defer import maybe_deferred_to_future
 from twisted.internet.task import deferLater
 
 from chipwatch.config import valid_user_agent
+from crawler.middlewares.pace import SharedPace, default_pace_path
 
 if TYPE_CHECKING:
     from scrapy.crawler import Crawler
@@ -74,17 +75,17 @@ class SecEtiquetteMiddleware:
     """Downloader middleware: User-Agent, global pacing and 403 handling for SEC requests."""
 
     def __init__(self, crawler: Crawler, *, user_agent: str | None, base_urls: tuple[str, ...],
-                 rate: float, pause: float, slot: str):
-        if rate <= 0:
-            raise NotConfigured(f"SEC_MAX_REQUESTS_PER_SECOND must be above 0, got {rate}")
+                 rate: float, pause: float, slot: str, pace_path=None):
+        if not rate > 0:
+            # Not NotConfigured: that would switch the etiquette off and let SEC requests go out unpaced.
+            raise ValueError(f"SEC_MAX_REQUESTS_PER_SECOND must be above 0, got {rate}")
         self.crawler = crawler
         self.user_agent = user_agent
         self.base_urls = tuple(url.rstrip("/") + "/" for url in base_urls if url)
         self.interval = SPACING_MARGIN / rate
         self.pause = pause
         self.slot = slot
-        self._next_turn = 0.0  # monotonic time of the next free send slot
-        self._paused_until = 0.0
+        self.pace = SharedPace(pace_path or default_pace_path())  # one schedule for every process
         self._refused = False  # SEC rejected our User-Agent: send nothing more
 
     @classmethod
@@ -97,6 +98,7 @@ class SecEtiquetteMiddleware:
             rate=settings.getfloat("SEC_MAX_REQUESTS_PER_SECOND", 8.0),
             pause=settings.getfloat("SEC_RATE_LIMIT_PAUSE", 600.0),
             slot=settings.get("SEC_DOWNLOAD_SLOT") or "sec.gov",
+            pace_path=settings.get("SEC_PACE_FILE"),
         )
 
     def is_sec(self, url: str) -> bool:
@@ -121,12 +123,11 @@ class SecEtiquetteMiddleware:
     async def _wait_for_turn(self) -> None:
         """Sleep (reactor-friendly) until this request's send slot; again if a pause began meanwhile."""
         while True:
-            now = monotonic()
-            turn = max(now, self._next_turn, self._paused_until)
-            self._next_turn = turn + self.interval
+            turn, _ = self.pace.take_turn(self.interval)
+            now = time()
             if turn > now:
                 await _sleep(turn - now)
-            if monotonic() >= self._paused_until:
+            if time() >= self.pace.paused_until():
                 return
 
     # --- responses --------------------------------------------------------------------------
@@ -146,7 +147,7 @@ class SecEtiquetteMiddleware:
         return response
 
     def _rate_limited(self, request: Request, response: Response) -> Request | Response:
-        self._paused_until = max(self._paused_until, monotonic() + self.pause)
+        self.pace.pause(time() + self.pause)
         self.crawler.stats.inc_value("sec/rate_limit_pages")
         if request.meta.get("sec_rate_retried"):
             logger.error("SEC rate limit page again for %s after pausing; giving up on it", request.url)

@@ -50,8 +50,11 @@ def test_configured_bases_count_as_sec_even_on_a_shared_local_host():
     assert not mw.is_sec("http://127.0.0.1:9/data.sec.gov.evil/x")
 
 
-def test_zero_rate_is_refused():
+@pytest.mark.parametrize("rate", [0, -1])
+def test_zero_rate_is_refused_loudly_not_switched_off(rate):
+    # NotConfigured would make Scrapy drop the middleware silently and send SEC requests unpaced
     from scrapy.exceptions import NotConfigured
 
-    with pytest.raises(NotConfigured):
-        make_middleware(SEC_MAX_REQUESTS_PER_SECOND=0)
+    with pytest.raises(ValueError, match="above 0") as caught:
+        make_middleware(SEC_MAX_REQUESTS_PER_SECOND=rate)
+    assert not isinstance(caught.value, NotConfigured)
