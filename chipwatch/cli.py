@@ -19,14 +19,47 @@ class CleanErrors(click.Group):
     """Turn the project's named errors into one readable line and exit code 2."""
 
     def invoke(self, ctx):
+        from chipwatch.schedule import EXIT_BUSY, AlreadyRunning
         from chipwatch.serve import ServeError
         from data.export import ExportError
 
         try:
             return super().invoke(ctx)
+        except AlreadyRunning as exc:
+            click.secho(f"Error: {exc}", fg="red", err=True)
+            sys.exit(EXIT_BUSY)
         except (ConfigError, RegistryError, ServeError, ExportError) as exc:
             click.secho(f"Error: {exc}", fg="red", err=True)
             sys.exit(2)
+
+
+EXIT_TIMED_OUT = 124  # as coreutils' timeout(1) reports it
+
+
+def bounded(settings):
+    """This command's Bounds: CHIPWATCH_MAX_RUN_SECONDS from now, and SIGTERM/SIGINT as a stop request."""
+    from chipwatch.bounds import Bounds
+
+    bounds = Bounds(settings.max_run_seconds)
+    bounds.install_signal_handlers()
+    return bounds
+
+
+def exit_if_bounded(bounds) -> None:
+    """After a stage: a stop request or a passed deadline ends the command here, with its own exit code."""
+    status = bounds.status
+    if status is None:
+        return
+    click.secho(f"{bounds.explain()}; everything stored so far is kept and the next run goes on from there",
+                fg="yellow", err=True)
+    sys.exit(bounds.exit_code if bounds.signum is not None else EXIT_TIMED_OUT)
+
+
+def writing(settings, command: str):
+    """The database's write lock for ``command``; another writer means exit 75 (see CHIPWATCH_LOCK_WAIT)."""
+    from chipwatch.schedule import writer_lock
+
+    return writer_lock(settings.db_path, wait=settings.lock_wait, command=command)
 
 
 @click.group(cls=CleanErrors)
@@ -37,6 +70,10 @@ def cli() -> None:
     Stages: crawl (Scrapy) -> extract (spaCy) -> serve (Datasette). Configuration
     comes from the environment: CHIPWATCH_DB, CHIPWATCH_SOURCES, SEC_USER_AGENT,
     CHIPWATCH_EDGAR_DATA_URL, CHIPWATCH_EDGAR_ARCHIVES_URL, CHIPWATCH_SINCE, PORT.
+
+    Commands that write the database (crawl, extract, run, demo, scheduled) take
+    one lock per database: a second one exits 75 at once, or waits up to
+    CHIPWATCH_LOCK_WAIT seconds.
     """
 
 
@@ -77,10 +114,13 @@ def crawl(spiders: tuple[str, ...], vendor: str | None, demo: bool, overrides: t
     if unknown:
         raise click.BadParameter(f"unknown spider {sorted(unknown)[0]!r}; choose from {', '.join(ALL_SPIDERS)}")
     parsed = dict(o.split("=", 1) for o in overrides if "=" in o)
-    report = run_crawl(settings, registry, spiders=spiders or ALL_SPIDERS, vendor=vendor, demo=demo,
-                       overrides=parsed)
+    with writing(settings, "crawl"):
+        bounds = bounded(settings)
+        report = run_crawl(settings, registry, spiders=spiders or ALL_SPIDERS, vendor=vendor, demo=demo,
+                           overrides=parsed, bounds=bounds)
     print_report(report)
-    sys.exit(1 if report.failed else 0)
+    exit_if_bounded(bounds)
+    sys.exit(EXIT_TIMED_OUT if report.bounded else 1 if report.failed else 0)
 
 
 @cli.command()
@@ -95,8 +135,11 @@ def extract(force: bool, quiet: bool) -> None:
     from chipwatch.extract import print_extract_report, run_extract
 
     settings = load_settings()
-    print_extract_report(run_extract(settings, load_registry(settings.sources_path), force=force,
-                                     progress=not quiet))
+    registry = load_registry(settings.sources_path)
+    with writing(settings, "extract"):
+        bounds = bounded(settings)
+        print_extract_report(run_extract(settings, registry, force=force, progress=not quiet, bounds=bounds))
+    exit_if_bounded(bounds)
 
 
 @cli.command()
@@ -130,10 +173,15 @@ def _crawl_extract_serve(*, demo: bool, then_serve: bool) -> None:
 
     settings = load_settings()
     registry = load_registry(settings.sources_path)
-    click.echo(f"crawling {len(registry.vendors)} vendors into {settings.db_path}", err=True)
-    report = run_crawl(settings, registry, demo=demo)
-    print_report(report)
-    print_extract_report(run_extract(settings, registry))
+    with writing(settings, "demo" if demo else "run"):
+        bounds = bounded(settings)
+        click.echo(f"crawling {len(registry.vendors)} vendors into {settings.db_path}", err=True)
+        report = run_crawl(settings, registry, demo=demo, bounds=bounds)
+        print_report(report)
+        exit_if_bounded(bounds)
+        print_extract_report(run_extract(settings, registry, bounds=bounds))
+        exit_if_bounded(bounds)
+    bounds.restore_signal_handlers()
     if then_serve:
         from chipwatch.serve import serve as serve_datasette
 
@@ -198,7 +246,7 @@ def scheduled() -> None:
 
     from chipwatch.crawl import print_report, run_crawl
     from chipwatch.extract import print_extract_report, run_extract
-    from chipwatch.schedule import AlreadyRunning, lock_path, run_lock
+    from chipwatch.schedule import EXIT_BUSY, AlreadyRunning
     from data.export import export_tables
 
     settings = load_settings()
@@ -207,13 +255,16 @@ def scheduled() -> None:
 
     click.echo(f"{now()} scheduled run starting (pid {os.getpid()})", err=True)
     try:
-        with run_lock(lock_path(settings.db_path)):
-            report = run_crawl(settings, registry)
+        with writing(settings, "scheduled"):
+            bounds = bounded(settings)
+            report = run_crawl(settings, registry, bounds=bounds)
             print_report(report)
-            print_extract_report(run_extract(settings, registry, progress=False))
+            exit_if_bounded(bounds)
+            print_extract_report(run_extract(settings, registry, progress=False, bounds=bounds))
+            exit_if_bounded(bounds)
             export_tables(settings.db_path, settings.db_path.parent / "exports", tables=("claims", "figures"))
     except AlreadyRunning as exc:
         click.echo(f"skipped: {exc}", err=True)
-        sys.exit(75)  # EX_TEMPFAIL: cron will try again next time
+        sys.exit(EXIT_BUSY)  # cron will try again next time
     click.echo(f"{now()} scheduled run finished: {'FAILED' if report.failed else 'ok'}", err=True)
     sys.exit(1 if report.failed else 0)

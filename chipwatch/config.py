@@ -41,6 +41,7 @@ class Settings:
     retry_after_max: float = 120.0
     max_run_seconds: float = 5 * 3600.0
     source_budget_seconds: float = 1800.0
+    lock_wait: float = 0.0
 
     def as_env(self) -> dict[str, str]:
         """The settings as environment variables, for a child process."""
@@ -116,6 +117,8 @@ LIMITS = {
     # a 6-hourly cron: stop well before the next run is due
     "CHIPWATCH_MAX_RUN_SECONDS": ("max_run_seconds", 5 * 3600.0, 1.0),
     "CHIPWATCH_SOURCE_BUDGET_SECONDS": ("source_budget_seconds", 1800.0, 1.0),
+    # how long a command waits for another one writing the same database (0: refuse at once, exit 75)
+    "CHIPWATCH_LOCK_WAIT": ("lock_wait", 0.0, 0.0),
 }
 
 

@@ -7,13 +7,16 @@ the documents it did get are kept.
 
 from __future__ import annotations
 
+import contextlib
 import json
+import math
 from dataclasses import dataclass, field
 
 import click
 from scrapy.crawler import CrawlerProcess
 from scrapy.utils.project import get_project_settings
 
+from chipwatch.bounds import STOPPED, TIMED_OUT, Bounds, unbounded
 from chipwatch.config import Settings
 from chipwatch.registry import Registry
 from data import store
@@ -22,6 +25,9 @@ from data.runs import finish_run, start_run
 from data.stories import group_stories
 
 ALL_SPIDERS = ("edgar", "feeds", "sitemaps", "listings", "wires")
+# After SIGTERM (or the run's deadline) spiders get this long to close before the reactor is stopped;
+# whatever was in flight is fetched again next run, since only stored items count as seen.
+STOP_GRACE_SECONDS = 3.0
 
 
 @dataclass
@@ -30,11 +36,16 @@ class CrawlReport:
     stats: dict[str, dict] = field(default_factory=dict)
     errors: list[dict] = field(default_factory=list)
     skipped: dict[str, str] = field(default_factory=dict)
+    bounded: str | None = None  # "stopped" or "timed out" when the run did not get to finish
 
     @property
     def failed(self) -> bool:
-        return bool(self.errors) or any(
+        return bool(self.errors) or self.bounded is not None or any(
             s.get("finish_reason") not in (None, "finished") for s in self.stats.values())
+
+    @property
+    def status(self) -> str:
+        return self.bounded or ("failed" if self.failed else "ok")
 
 
 def scrapy_settings(settings: Settings, run_id: int, *, demo: bool, overrides: dict | None = None):
@@ -69,8 +80,14 @@ def check_sec_safeguards(project) -> None:
 
 
 def run_crawl(settings: Settings, registry: Registry, *, spiders: tuple[str, ...] = ALL_SPIDERS,
-              vendor: str | None = None, demo: bool = False, overrides: dict | None = None) -> CrawlReport:
-    """Crawl with the chosen spiders; record the run; return what happened."""
+              vendor: str | None = None, demo: bool = False, overrides: dict | None = None,
+              bounds: Bounds | None = None) -> CrawlReport:
+    """Crawl with the chosen spiders; record the run; return what happened.
+
+    Each spider gets ``settings.source_budget_seconds`` (Scrapy's CLOSESPIDER_TIMEOUT), never more than
+    what is left of the run's ``bounds``; a signal stops the crawl within STOP_GRACE_SECONDS.
+    """
+    bounds = bounds or unbounded()
     if "edgar" in spiders and settings.sec_user_agent:
         check_sec_safeguards(scrapy_settings(settings, 0, demo=demo, overrides=overrides))
     db = open_db(settings.db_path)
@@ -78,8 +95,11 @@ def run_crawl(settings: Settings, registry: Registry, *, spiders: tuple[str, ...
     store.upsert_sources(db, registry)
     run_id = start_run(db, "crawl", demo=demo)
     report = CrawlReport(run_id)
-    process = CrawlerProcess(scrapy_settings(settings, run_id, demo=demo, overrides=overrides),
-                             install_root_handler=True)
+    project = scrapy_settings(settings, run_id, demo=demo, overrides=overrides)
+    budget = min(settings.source_budget_seconds, bounds.remaining())
+    if math.isfinite(budget) and "CLOSESPIDER_TIMEOUT" not in (overrides or {}):
+        project.set("CLOSESPIDER_TIMEOUT", max(1, math.ceil(budget)), priority="cmdline")
+    process = CrawlerProcess(project)
     crawlers = {}
     for name in spiders:
         if name == "edgar" and not settings.sec_user_agent:
@@ -89,8 +109,8 @@ def run_crawl(settings: Settings, registry: Registry, *, spiders: tuple[str, ...
         crawler = process.create_crawler(name)
         crawlers[name] = crawler
         process.crawl(crawler, **({"vendor": vendor} if vendor else {}))
-    if crawlers:
-        process.start()
+    if crawlers and not bounds.status:
+        _start_bounded(process, bounds)
     for name, crawler in crawlers.items():
         report.stats[name] = {k: v for k, v in crawler.stats.get_stats().items()
                               if k.startswith(("chipwatch/", "downloader/response_count", "item_scraped",
@@ -99,11 +119,55 @@ def run_crawl(settings: Settings, registry: Registry, *, spiders: tuple[str, ...
     group_stories(db)
     report.errors = [dict(r) for r in db.query(
         "select source, url, status, reason from fetch_errors where run = ? order by id", [run_id])]
-    finish_run(db, run_id, status="failed" if report.failed else "ok",
+    if bounds.status == STOPPED:
+        report.bounded = STOPPED
+    elif bounds.status == TIMED_OUT or any(s.get("finish_reason") == "closespider_timeout"
+                                           for s in report.stats.values()):
+        report.bounded = TIMED_OUT
+    finish_run(db, run_id, status=report.status,
                stats={"spiders": report.stats, "skipped": report.skipped}, errors=len(report.errors),
                message=_summary_line(report))
     db.close()
     return report
+
+
+def _start_bounded(process: CrawlerProcess, bounds: Bounds) -> None:
+    """``process.start()`` with our own signal handling and a hard stop at the run's deadline.
+
+    Scrapy's handler waits for every request in flight on the first SIGTERM (minutes with a slow host)
+    and only the second one stops the reactor; here the first one does, after a short grace.
+    """
+    from scrapy.utils.ossignal import install_shutdown_handlers
+    from twisted.internet import reactor  # the reactor CrawlerProcess installed
+
+    def stop_reactor() -> None:
+        # Scrapy's shutdown waits for every download in flight; abort their connections so it need not
+        # (the pages are fetched again next run: nothing counts as seen before it is stored).
+        from twisted.internet.tcp import Client
+
+        for selectable in {*reactor.getReaders(), *reactor.getWriters()}:
+            if isinstance(selectable, Client):
+                selectable.abortConnection()
+        with contextlib.suppress(RuntimeError):  # already stopping
+            reactor.stop()
+
+    def on_signal(signum, frame) -> None:
+        bounds.request_stop(signum)
+        reactor.callFromThread(process.stop)
+        reactor.callFromThread(reactor.callLater, STOP_GRACE_SECONDS, stop_reactor)
+
+    reactor.addSystemEventTrigger("after", "startup", install_shutdown_handlers, on_signal)
+    def deadline_passed() -> None:
+        process.stop()
+        reactor.callLater(STOP_GRACE_SECONDS, stop_reactor)
+
+    if math.isfinite(bounds.remaining()):
+        reactor.callLater(bounds.remaining(), deadline_passed)
+    try:
+        process.start(install_signal_handlers=False)
+    finally:
+        if bounds.handles_signals:
+            bounds.install_signal_handlers()  # the stages after the crawl check the same flag
 
 
 def _summary_line(report: CrawlReport) -> str:
@@ -129,7 +193,7 @@ def print_report(report: CrawlReport) -> None:
                    f"{stats.get('chipwatch/documents_new', 0)} new/changed documents, "
                    f"{stats.get('chipwatch/documents_unchanged', 0)} unchanged, "
                    f"{stats.get('chipwatch/filings', 0)} filings", err=True)
-    status = "FAILED" if report.failed else "ok"
+    status = report.bounded.upper() if report.bounded else ("FAILED" if report.failed else "ok")
     click.echo(f"crawl run {report.run_id}: {status}: {_summary_line(report)}", err=True)
 
 

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 import click
 
+from chipwatch.bounds import Bounds, unbounded
 from chipwatch.config import Settings
 from chipwatch.registry import Registry
 from data.claim_groups import rebuild_claim_groups
@@ -23,6 +24,8 @@ class ExtractReport:
     claims: int = 0
     figures: int = 0
     groups: int = 0
+    pending: int = 0
+    bounded: str | None = None  # "stopped" or "timed out" when documents were left for the next run
 
 
 def vendor_dicts(registry: Registry) -> list[dict]:
@@ -31,8 +34,13 @@ def vendor_dicts(registry: Registry) -> list[dict]:
 
 
 def run_extract(settings: Settings, registry: Registry, *, force: bool = False,
-                progress: bool = True) -> ExtractReport:
-    """Extract facts from every document not yet extracted by the current extractor version."""
+                progress: bool = True, bounds: Bounds | None = None) -> ExtractReport:
+    """Extract facts from every document not yet extracted by the current extractor version.
+
+    ``bounds`` are checked between documents: a stop or a timeout leaves the rest pending
+    (the next run extracts them) and still regroups the claims stored so far.
+    """
+    bounds = bounds or unbounded()
     from nlp import EXTRACTOR_VERSION
     from nlp.extract import Extractor
     from nlp.grouping import group_claims
@@ -42,27 +50,35 @@ def run_extract(settings: Settings, registry: Registry, *, force: bool = False,
     report = ExtractReport(run_id, EXTRACTOR_VERSION)
     try:
         ids = pending_ids(db, EXTRACTOR_VERSION, force=force)
-        if ids:
+        report.pending = len(ids)
+        if ids and not bounds.status:
             extractor = Extractor(vendor_dicts(registry))
             with click.progressbar(length=len(ids), label=f"extracting {len(ids)} documents", file=sys.stderr,
                                    show_pos=True, hidden=not progress) as bar:
                 for document, facts in extractor.pipe(iter_documents(db, ids)):
+                    if bounds.status:
+                        break
                     claims, figures = replace_facts(db, document, facts, EXTRACTOR_VERSION)
                     report.documents += 1
                     report.claims += claims
                     report.figures += figures
                     bar.update(1)
+        report.bounded = bounds.status if report.documents < report.pending else None
         report.groups = rebuild_claim_groups(db, group_claims)
     except BaseException as exc:
         finish_run(db, run_id, status="failed", message=f"{type(exc).__name__}: {exc}"[:500],
                    stats=report.__dict__)
         raise
-    finish_run(db, run_id, status="ok", stats=report.__dict__,
-               message=f"{report.documents} documents, {report.claims} claims, {report.figures} figures")
+    message = f"{report.documents} documents, {report.claims} claims, {report.figures} figures"
+    if report.bounded:
+        message += f"; {bounds.explain()}, {report.pending - report.documents} documents left for the next run"
+    finish_run(db, run_id, status=report.bounded or "ok", stats=report.__dict__, message=message)
     db.close()
     return report
 
 
 def print_extract_report(report: ExtractReport) -> None:
+    left = (f"; {report.bounded.upper()}, {report.pending - report.documents} documents left for the next run"
+            if report.bounded else "")
     click.echo(f"extract run {report.run_id} (extractor {report.version}): {report.documents} documents, "
-               f"{report.claims} claims, {report.figures} figures, {report.groups} claim groups", err=True)
+               f"{report.claims} claims, {report.figures} figures, {report.groups} claim groups{left}", err=True)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import fcntl
 import os
 import shlex
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -19,32 +20,49 @@ from chipwatch.config import REPO_ROOT
 DEFAULT_SCHEDULE = "17 */6 * * *"  # every six hours, off the hour
 
 
+EXIT_BUSY = 75  # EX_TEMPFAIL: "try again later", which is what cron and a person should do
+
+
 class AlreadyRunning(RuntimeError):
-    """Another scheduled run holds the lock."""
+    """Another chipwatch command holds the database's write lock."""
 
 
 @contextmanager
-def run_lock(path: Path) -> Iterator[None]:
-    """Hold an exclusive, non-blocking lock on ``path``; raise AlreadyRunning if another process has it.
+def run_lock(path: Path, *, wait: float = 0.0, command: str = "chipwatch") -> Iterator[None]:
+    """Hold an exclusive lock on ``path``, waiting up to ``wait`` seconds; else raise AlreadyRunning.
 
     ``flock`` locks vanish with the process that held them, so a killed run never leaves a stale lock.
+    The holder writes who it is into the file, so the refusal can name it.
     """
     path.parent.mkdir(parents=True, exist_ok=True)
     handle = open(path, "a+")
+    deadline = time.monotonic() + wait
     try:
-        try:
-            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError as exc:
-            handle.seek(0)
-            holder = handle.read().strip() or "another process"
-            raise AlreadyRunning(f"another chipwatch run holds {path} ({holder})") from exc
+        while True:
+            try:
+                fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError as exc:
+                if time.monotonic() >= deadline:
+                    handle.seek(0)
+                    holder = handle.read().strip() or "another process"
+                    waited = f" after waiting {wait:g} s" if wait else ""
+                    raise AlreadyRunning(
+                        f"another chipwatch command is writing this database ({holder}; lock {path}){waited}; "
+                        "try again when it is done, or set CHIPWATCH_LOCK_WAIT=SECONDS to wait for it") from exc
+                time.sleep(min(0.5, max(0.0, deadline - time.monotonic())))
         handle.seek(0)
         handle.truncate()
-        handle.write(f"pid {os.getpid()}\n")
+        handle.write(f"pid {os.getpid()}: {command}, since {time.strftime('%Y-%m-%d %H:%M:%S')}\n")
         handle.flush()
         yield
     finally:
         handle.close()
+
+
+def writer_lock(db_path: Path, *, wait: float = 0.0, command: str = "chipwatch"):
+    """The one lock every command that writes ``db_path`` takes (crawl, extract, run, demo, scheduled)."""
+    return run_lock(lock_path(db_path), wait=wait, command=command)
 
 
 def lock_path(db_path: Path) -> Path:

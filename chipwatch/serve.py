@@ -12,6 +12,7 @@ the server.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import json
 import signal
 import subprocess
@@ -130,12 +131,22 @@ def serve(db_path: str | Path, port: int, *, host: str = "127.0.0.1") -> int:
     return run_until_stopped(datasette_command(datasette_args(db_path, port, host=host)))
 
 
+def _die_with_parent() -> None:
+    """In the child, before exec: ask Linux to SIGTERM it when its parent dies, even by SIGKILL."""
+    import ctypes
+
+    PR_SET_PDEATHSIG = 1  # noqa: N806 - the name in <sys/prctl.h>
+    with contextlib.suppress(OSError, AttributeError):  # not Linux: the SIGTERM relay below still works
+        ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGTERM)
+
+
 def run_until_stopped(command: list[str]) -> int:
     """Run ``command``; pass SIGTERM on to it, so stopping chipwatch never leaves an orphan server behind.
 
+    A SIGKILL cannot be relayed, so the child also asks the kernel to end it when this process dies.
     Returns the command's exit code (``128 + N`` when signal N ended it).
     """
-    proc = subprocess.Popen(command)
+    proc = subprocess.Popen(command, preexec_fn=_die_with_parent if sys.platform == "linux" else None)
     previous = signal.signal(signal.SIGTERM, lambda signum, frame: proc.terminate())
     try:
         code = proc.wait()

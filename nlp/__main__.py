@@ -10,23 +10,35 @@ from __future__ import annotations
 import json
 import sys
 from collections.abc import Iterator
-from typing import TextIO
+from typing import BinaryIO
 
 import click
 
 from nlp.errors import InputError
 
 
-def read_documents(stream: TextIO, errors: list[str]) -> Iterator[dict]:
-    """Documents from JSON Lines; a bad line is recorded in ``errors`` (and on stderr) and skipped."""
-    for number, line in enumerate(stream, 1):
-        if not line.strip():
+def read_documents(stream: BinaryIO, errors: list[str]) -> Iterator[dict]:
+    """Documents from JSON Lines bytes; a bad line is recorded in ``errors`` (and on stderr) and skipped.
+
+    The stream is read as bytes and decoded line by line, so one line that is not UTF-8 costs
+    that line only, never the lines after it.
+    """
+    for number, raw in enumerate(stream, 1):
+        if not raw.strip():
             continue
         try:
-            yield parse_line(line, number)
+            yield parse_line(decode_line(raw, number), number)
         except InputError as exc:
             errors.append(str(exc))
             click.echo(f"Error: {exc}", err=True)
+
+
+def decode_line(raw: bytes, number: int) -> str:
+    """One input line as text, or InputError naming the line and the first bad byte."""
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise InputError(f"line {number}: not UTF-8 (byte 0x{raw[exc.start]:02x} at offset {exc.start})") from exc
 
 
 def parse_line(line: str, number: int) -> dict:
@@ -41,6 +53,11 @@ def parse_line(line: str, number: int) -> dict:
         raise InputError(f"line {number}: missing \"id\" (a string)")
     if not isinstance(row.get("text"), str):
         raise InputError(f"line {number}: \"text\" must be a string (document {row['id']!r})")
+    try:  # JSON may escape a lone surrogate ("\\ud800"), which no UTF-8 output can carry
+        json.dumps(row, ensure_ascii=False).encode("utf-8")
+    except UnicodeEncodeError as exc:
+        raise InputError(f"line {number}: a lone surrogate (\\u{ord(exc.object[exc.start]):04x}) is not text "
+                         f"(document {row['id']!r})") from exc
     return row
 
 
@@ -77,7 +94,7 @@ def main(jsonl: bool, batch_size: int, sources: str | None) -> None:
         raise click.ClickException(str(exc)) from exc
     errors: list[str] = []
     out = sys.stdout
-    for record, facts in extractor.pipe(read_documents(sys.stdin, errors), batch_size=batch_size):
+    for record, facts in extractor.pipe(read_documents(sys.stdin.buffer, errors), batch_size=batch_size):
         out.write(json.dumps({"id": record["id"], "facts": facts}, ensure_ascii=False) + "\n")
     out.flush()
     if errors:

@@ -2,15 +2,20 @@
 
 from __future__ import annotations
 
+import signal
 import subprocess
 import sys
 import time
 
 import pytest
 
+from chipwatch.bounds import Bounds
 from chipwatch.config import ConfigError, load_settings
+from chipwatch.replay import Answer
 from crawler.middlewares.pace import SharedPace
+from data.db import open_db
 from tests.conftest import REPO, run_chipwatch
+from tests.crawler.newsroom import templated
 
 
 @pytest.mark.parametrize("value", ["0", "-1", "fast", "nan", "inf"])
@@ -63,3 +68,154 @@ def test_a_pause_written_by_one_process_holds_back_another(tmp_path):
     SharedPace(tmp_path / "p").pause(time.time() + 30)
     turn, paused_until = SharedPace(tmp_path / "p").take_turn(0.1)
     assert turn >= paused_until > time.time() + 20
+
+
+# --- one writer per database -----------------------------------------------------------------
+
+HOLD_LOCK = ("import sys, time; from pathlib import Path; from chipwatch.schedule import writer_lock\n"
+             "with writer_lock(Path(sys.argv[1]), command='scheduled'):\n"
+             "    print('locked', flush=True); time.sleep(float(sys.argv[2]))")
+
+
+def hold_write_lock(db_path, seconds: float) -> subprocess.Popen:
+    holder = subprocess.Popen([sys.executable, "-c", HOLD_LOCK, str(db_path), str(seconds)], cwd=REPO,
+                              stdout=subprocess.PIPE, text=True)
+    assert holder.stdout.readline().strip() == "locked"
+    return holder
+
+
+@pytest.mark.parametrize("args", [("crawl", "--spider", "feeds"), ("extract",), ("run", "--no-serve")])
+def test_every_writing_command_is_refused_while_another_writes(replay, crawl_env, db_path, args):
+    holder = hold_write_lock(db_path, 60)
+    try:
+        result = run_chipwatch(*args, env=crawl_env("newsrooms.yml"), timeout=60)
+    finally:
+        holder.kill()
+        holder.wait()
+    assert result.returncode == 75, result.output
+    assert result.stderr.startswith("Error: another chipwatch command is writing this database (pid ")
+    assert "scheduled" in result.stderr and "CHIPWATCH_LOCK_WAIT" in result.stderr
+    assert replay.requests == []  # refused before anything was fetched
+
+
+def test_a_writer_can_wait_for_the_lock_instead(replay, crawl_env, db_path):
+    holder = hold_write_lock(db_path, 2)
+    started = time.monotonic()
+    result = run_chipwatch("extract", "--quiet", env=crawl_env("newsrooms.yml", CHIPWATCH_LOCK_WAIT="30"), timeout=90)
+    holder.wait()
+    assert result.returncode == 0, result.output
+    assert time.monotonic() - started >= 1.5  # it waited for the holder, then ran
+    assert "extract run" in result.stderr
+
+
+def test_a_bad_lock_wait_is_a_config_error():
+    with pytest.raises(ConfigError, match="CHIPWATCH_LOCK_WAIT"):
+        load_settings({"CHIPWATCH_LOCK_WAIT": "forever"})
+
+
+# --- bounded and stoppable -------------------------------------------------------------------
+
+HANGING_FEED = "/newsroom.voltara.test/releases.xml"
+
+
+def hang(path: str, seconds: float = 120):
+    """A rule: the host behind ``/<host>/<path>`` accepts the request and answers only after ``seconds``."""
+    _, host, rest = path.split("/", 2)
+
+    def rule(info):
+        if info.host == host and info.path.startswith("/" + rest):
+            return Answer(200, b"", delay=seconds)
+        return None
+
+    return rule
+
+
+def serve_newsrooms(replay, *rules) -> None:
+    """The newsroom fixture sites on ``replay``, behind ``rules`` (faults first)."""
+    replay.rules[:0] = [*rules, templated(replay)]
+
+
+def runs(db_path) -> list[dict]:
+    return list(open_db(db_path).query("select stage, status, message from runs order by id"))
+
+
+def test_sigterm_stops_a_crawl_stuck_on_a_hanging_host_within_seconds(replay, crawl_env, db_path):
+    serve_newsrooms(replay, hang(HANGING_FEED))
+    proc = subprocess.Popen([sys.executable, "-m", "chipwatch", "crawl", "--spider", "feeds"], cwd=REPO,
+                            env=crawl_env("newsrooms.yml", CHIPWATCH_TIMEOUT="60"), stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, text=True)
+    deadline = time.monotonic() + 60
+    while not replay.hits("newsroom.voltara.test") and time.monotonic() < deadline:
+        time.sleep(0.1)
+    time.sleep(1)
+    signalled = time.monotonic()
+    proc.send_signal(signal.SIGTERM)
+    _, stderr = proc.communicate(timeout=30)
+    assert time.monotonic() - signalled < 10, stderr  # Scrapy alone waits for the 60 s download
+    assert proc.returncode == 143, stderr
+    assert "stopped by SIGTERM" in stderr and "Traceback" not in stderr
+    assert runs(db_path)[-1]["status"] == "stopped"
+    assert open_db(db_path).execute("pragma integrity_check").fetchone()[0] == "ok"
+
+
+def test_a_hanging_host_cannot_hold_the_run_past_its_limit(replay, crawl_env, db_path):
+    serve_newsrooms(replay, hang(HANGING_FEED))
+    started = time.monotonic()
+    result = run_chipwatch("run", "--no-serve", env=crawl_env("newsrooms.yml", CHIPWATCH_TIMEOUT="60",
+                                                              CHIPWATCH_MAX_RUN_SECONDS="4"), timeout=90)
+    assert time.monotonic() - started < 30, result.output
+    assert result.returncode == 124, result.output
+    assert "CHIPWATCH_MAX_RUN_SECONDS" in result.stderr
+    assert [r["status"] for r in runs(db_path)] == ["timed out"]  # extraction was not started after it
+
+
+def test_a_per_source_budget_closes_only_the_slow_spider(replay, crawl_env, db_path):
+    serve_newsrooms(replay, hang(HANGING_FEED))
+    result = run_chipwatch("crawl", "--spider", "feeds", "--spider", "sitemaps",
+                           env=crawl_env("newsrooms.yml", CHIPWATCH_TIMEOUT="8",
+                                         CHIPWATCH_SOURCE_BUDGET_SECONDS="3"), timeout=90)
+    assert result.returncode == 124, result.output
+    assert runs(db_path)[-1]["status"] == "timed out"
+    sitemap_docs = open_db(db_path).execute(
+        "select count(*) from documents where source like 'lumenchip%'").fetchone()[0]
+    assert sitemap_docs > 0  # the other spider finished its work
+
+
+class StopAfter(Bounds):
+    """Bounds whose stop request arrives after ``n`` checks, as a SIGTERM between documents would."""
+
+    def __init__(self, n: int):
+        super().__init__(float("inf"))
+        self.checks = n
+
+    @property
+    def status(self):
+        self.checks -= 1
+        if self.checks < 0 and self.signum is None:
+            self.request_stop(signal.SIGTERM)
+        return super().status
+
+
+def test_a_stop_during_extraction_keeps_what_was_done_and_the_rerun_completes_it(replay, crawl_env, db_path,
+                                                                                  monkeypatch):
+    from chipwatch.extract import run_extract
+    from chipwatch.registry import load_registry
+
+    serve_newsrooms(replay)
+    env = crawl_env("newsrooms.yml")
+    assert run_chipwatch("crawl", env=env, timeout=120).returncode in (0, 1)
+    settings = load_settings(env)
+    monkeypatch.setenv("REPLAY_URL", replay.url)  # the registry's URLs name it
+    registry = load_registry(settings.sources_path)
+    first = run_extract(settings, registry, progress=False, bounds=StopAfter(3))
+    assert first.bounded == "stopped" and 0 < first.documents < first.pending
+    db = open_db(db_path)
+    assert runs(db_path)[-1]["status"] == "stopped"
+    assert db.execute("select count(*) from claims").fetchone()[0] > 0
+    loose = db.execute("select count(*) from claims where claim_group is null").fetchone()[0]
+    assert loose == 0  # the claims stored so far are grouped, not left loose
+    second = run_extract(settings, registry, progress=False)
+    assert second.documents == first.pending - first.documents
+    interrupted = sorted(db.execute("select document_id, raw, start from claims").fetchall())
+    run_extract(settings, registry, progress=False, force=True)  # an uninterrupted extraction of everything
+    assert sorted(db.execute("select document_id, raw, start from claims").fetchall()) == interrupted

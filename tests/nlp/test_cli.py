@@ -79,3 +79,18 @@ def test_a_bad_registry_is_one_clean_error(tmp_path):
     proc = run(["nlp", "--jsonl", "--sources", str(registry)], '{"id": "a", "text": "5x faster"}\n')
     assert proc.returncode == 1
     assert proc.stderr.startswith("Error: ") and "slug" in proc.stderr and "Traceback" not in proc.stderr
+
+
+def test_a_line_of_bad_bytes_or_a_lone_surrogate_costs_that_line_only():
+    good = b'{"id": "before", "text": "The T2 is 3x faster than a GPU."}\n'
+    latin1 = '{"id": "latin", "text": "Caf\xe9 chips are 2x faster."}\n'.encode("latin-1")
+    surrogate = b'{"id": "lone", "text": "broken \\ud800 text, 4x faster"}\n'
+    after = b'{"id": "after", "text": "The T3 is 5x faster than a GPU."}\n'
+    proc = subprocess.run([sys.executable, "-m", "nlp", "--jsonl"], input=good + latin1 + surrogate + after,
+                          capture_output=True, cwd=REPO, timeout=120)
+    stderr = proc.stderr.decode()
+    assert proc.returncode == 1, stderr
+    assert [json.loads(line)["id"] for line in proc.stdout.decode().splitlines()] == ["before", "after"]
+    assert "line 2: not UTF-8 (byte 0xe9" in stderr
+    assert "line 3: a lone surrogate (\\ud800)" in stderr
+    assert "Traceback" not in stderr

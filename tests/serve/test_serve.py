@@ -103,3 +103,34 @@ def test_stopping_chipwatch_serve_stops_datasette_too(tmp_path):
     finally:
         if parent.poll() is None:
             parent.kill()
+
+
+def test_killing_chipwatch_serve_outright_still_stops_datasette(tmp_path):
+    """SIGKILL cannot be relayed: the kernel ends the child when its parent dies (PR_SET_PDEATHSIG)."""
+    pidfile = tmp_path / "child.pid"
+    child = f"import os, time; open({str(pidfile)!r}, 'w').write(str(os.getpid())); time.sleep(120)"
+    parent = subprocess.Popen([sys.executable, "-c", "import sys; from chipwatch.serve import run_until_stopped; "
+                               f"sys.exit(run_until_stopped([sys.executable, '-c', {child!r}]))"], cwd=REPO)
+    try:
+        while not pidfile.exists() or not pidfile.read_text():
+            assert parent.poll() is None, "the parent exited before starting its child"
+            time.sleep(0.05)
+        child_pid = int(pidfile.read_text())
+        parent.kill()
+        parent.wait(timeout=30)
+        deadline = time.monotonic() + 10
+        while running(child_pid) and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert not running(child_pid)
+    finally:
+        if parent.poll() is None:
+            parent.kill()
+
+
+def running(pid: int) -> bool:
+    """Whether ``pid`` still runs; a dead orphan stays a zombie until init reaps it, which does not count."""
+    try:
+        with open(f"/proc/{pid}/stat") as stat:
+            return not stat.read().split(") ", 1)[1].startswith("Z")
+    except FileNotFoundError:
+        return False
