@@ -11,7 +11,7 @@ GOLD   ?= ../shared/gold/dev
 export PORT
 
 .DEFAULT_GOAL := help
-.PHONY: help install browser run demo crawl extract serve export eval eval-crawl bench cron test lint clean
+.PHONY: help install browser run demo crawl extract serve export eval eval-crawl bench cron cron-install cron-remove test lint clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-9s %s\n", $$1, $$2}'
@@ -61,6 +61,12 @@ bench: install ## Benchmark extraction speed (words/s) beside spaCy's tokenizer
 
 cron: install ## Print the crontab line for the scheduled, unattended run
 	$(PY) -m chipwatch cron
+
+cron-install: install ## Add the scheduled run to your crontab (idempotent; carries CHIPWATCH_* and SEC_USER_AGENT)
+	$(PY) -m chipwatch cron --install
+
+cron-remove: install ## Take the scheduled run out of your crontab
+	$(PY) -m chipwatch cron --remove
 
 test: install browser ## Lint, then run the whole test suite
 	$(BIN)/ruff check .

@@ -21,6 +21,7 @@ class CleanErrors(click.Group):
     def invoke(self, ctx):
         from chipwatch.schedule import EXIT_BUSY, AlreadyRunning
         from chipwatch.serve import ServeError
+        from data.db import DatabaseError
         from data.export import ExportError
 
         try:
@@ -28,7 +29,7 @@ class CleanErrors(click.Group):
         except AlreadyRunning as exc:
             click.secho(f"Error: {exc}", fg="red", err=True)
             sys.exit(EXIT_BUSY)
-        except (ConfigError, RegistryError, ServeError, ExportError) as exc:
+        except (ConfigError, RegistryError, ServeError, ExportError, DatabaseError) as exc:
             click.secho(f"Error: {exc}", fg="red", err=True)
             sys.exit(2)
 
@@ -62,9 +63,10 @@ def writing(settings, command: str):
     return writer_lock(settings.db_path, wait=settings.lock_wait, command=command)
 
 
-@click.group(cls=CleanErrors)
+@click.group(cls=CleanErrors, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="chipwatch")
-def cli() -> None:
+@click.option("-v", "--verbose", count=True, help="Show Scrapy's own log lines (-v: INFO, -vv: DEBUG).")
+def cli(verbose: int) -> None:
     """chipwatch: track what AI-chip vendors claim and what they report.
 
     Stages: crawl (Scrapy) -> extract (spaCy) -> serve (Datasette). Configuration
@@ -75,16 +77,28 @@ def cli() -> None:
     one lock per database: a second one exits 75 at once, or waits up to
     CHIPWATCH_LOCK_WAIT seconds.
     """
+    if verbose:
+        import os
+
+        os.environ["CHIPWATCH_LOG_LEVEL"] = "DEBUG" if verbose > 1 else "INFO"
 
 
 @cli.command()
 def check() -> None:
-    """Validate the configuration and the vendor registry, and say what would be crawled."""
+    """Validate the configuration, the vendor registry and the database, and say what would be crawled.
+
+    Exits 2 with one Error: line for the first thing that is wrong, so a cron job can run it first.
+    """
+    from data.db import check_database
+
     settings = load_settings()
     registry = load_registry(settings.sources_path)
     click.echo(f"registry  {settings.sources_path}: {len(registry.vendors)} vendors, "
                f"{len(registry.sources)} newsroom sources, {len(registry.wires)} wires")
-    click.echo(f"database  {settings.db_path}")
+    click.echo(f"database  {settings.db_path}: {check_database(settings.db_path)}")
+    click.echo(f"limits    run {settings.max_run_seconds:g} s, each spider {settings.source_budget_seconds:g} s, "
+               f"request timeout {settings.timeout:g} s, SEC {settings.sec_rate:g} requests/s, "
+               f"lock wait {settings.lock_wait:g} s")
     edgar = "on" if settings.sec_user_agent else "off (set SEC_USER_AGENT='Name email@example.org')"
     click.echo(f"EDGAR     {edgar}; filings since {settings.since}")
 
@@ -147,8 +161,10 @@ def extract(force: bool, quiet: bool) -> None:
 def serve(port: int | None) -> None:
     """Serve the database with Datasette (metadata.yml, plugins/) on 127.0.0.1."""
     from chipwatch.serve import serve as serve_datasette
+    from data.db import check_database
 
     settings = load_settings()
+    check_database(settings.db_path)
     sys.exit(serve_datasette(settings.db_path, port or settings.port))
 
 
@@ -158,9 +174,11 @@ def serve(port: int | None) -> None:
 @click.option("--table", "tables", multiple=True, help="Table to export (repeatable). Default: claims, figures.")
 def export(out_dir: str, tables: tuple[str, ...]) -> None:
     """Write tables (claims and figures by default) as CSV and JSON files."""
+    from data.db import check_database
     from data.export import export_tables
 
     settings = load_settings()
+    check_database(settings.db_path)
     paths = export_tables(settings.db_path, repo_path(out_dir), tables=tables or ("claims", "figures"))
     for path in paths:
         click.echo(f"wrote {path}", err=True)
@@ -226,33 +244,61 @@ def demo(then_serve: bool, db_path: str) -> None:
 
 @cli.command()
 @click.option("--schedule", default=None, help="Cron schedule (default: every six hours at minute 17).")
-def cron(schedule: str | None) -> None:
-    """Print the crontab line for the scheduled run (install it with `crontab -e`)."""
+@click.option("--install", "action", flag_value="install", help="Add the line to your crontab (idempotent).")
+@click.option("--remove", "action", flag_value="remove", help="Remove chipwatch's line from your crontab.")
+def cron(schedule: str | None, action: str | None) -> None:
+    """Print the crontab line for the scheduled run, or --install / --remove it.
+
+    The line carries the CHIPWATCH_* and SEC_USER_AGENT settings of this shell, since cron starts
+    jobs with an almost empty environment. The run prints nothing when it went well, so cron's
+    mail means trouble; every run is in data/logs/scheduled.log.
+    """
     import os
 
-    from chipwatch.schedule import DEFAULT_SCHEDULE, crontab_line
+    from chipwatch.schedule import DEFAULT_SCHEDULE, crontab_line, install_crontab, remove_crontab
 
     keep = {k: v for k, v in os.environ.items()
             if k.startswith("CHIPWATCH_") or k == "SEC_USER_AGENT"}
-    click.echo(crontab_line(schedule=schedule or DEFAULT_SCHEDULE, env=keep))
-    if "SEC_USER_AGENT" not in keep:
+    line = crontab_line(schedule=schedule or DEFAULT_SCHEDULE, env=keep)
+    if action == "install":
+        click.echo("installed" if install_crontab(line) else "already installed", err=True)
+    elif action == "remove":
+        click.echo("removed" if remove_crontab() else "not installed", err=True)
+    else:
+        click.echo(line)
+    if action != "remove" and "SEC_USER_AGENT" not in keep:
         click.echo("# note: SEC_USER_AGENT is not set, so the scheduled run will skip EDGAR", err=True)
 
 
 @cli.command()
-def scheduled() -> None:
-    """The unattended run cron starts: lock, crawl, extract, export, log. Never overlaps itself."""
+@click.option("--quiet", is_flag=True, help="Print nothing unless the run fails (cron mails only trouble); "
+              "the log file has every run either way.")
+def scheduled(quiet: bool) -> None:
+    """The unattended run cron starts: lock, crawl, extract, export, log. Never overlaps itself.
+
+    \b
+    Exit codes: 0 ok; 1 a source failed (the rest is stored); 2 bad configuration;
+    75 another run holds the lock; 124 CHIPWATCH_MAX_RUN_SECONDS passed; 143 stopped by SIGTERM.
+    Every line goes to data/logs/scheduled.log (next to the database; rotated at 5 MB, 4 kept).
+    """
+    from chipwatch.runlog import run_log
+    from chipwatch.schedule import log_dir
+
+    settings = load_settings()
+    with run_log(log_dir(settings.db_path) / "scheduled.log", quiet=quiet):
+        _scheduled_run(settings)
+
+
+def _scheduled_run(settings) -> None:
     import os
 
     from chipwatch.crawl import print_report, run_crawl
     from chipwatch.extract import print_extract_report, run_extract
     from chipwatch.schedule import EXIT_BUSY, AlreadyRunning
     from data.export import export_tables
-
-    settings = load_settings()
-    registry = load_registry(settings.sources_path)
     from data.runs import now
 
+    registry = load_registry(settings.sources_path)
     click.echo(f"{now()} scheduled run starting (pid {os.getpid()})", err=True)
     try:
         with writing(settings, "scheduled"):
@@ -264,7 +310,7 @@ def scheduled() -> None:
             exit_if_bounded(bounds)
             export_tables(settings.db_path, settings.db_path.parent / "exports", tables=("claims", "figures"))
     except AlreadyRunning as exc:
-        click.echo(f"skipped: {exc}", err=True)
+        click.echo(f"{now()} skipped: {exc}", err=True)
         sys.exit(EXIT_BUSY)  # cron will try again next time
     click.echo(f"{now()} scheduled run finished: {'FAILED' if report.failed else 'ok'}", err=True)
     sys.exit(1 if report.failed else 0)

@@ -19,6 +19,7 @@ DEFAULT_EDGAR_DATA_URL = "https://data.sec.gov"
 DEFAULT_EDGAR_ARCHIVES_URL = "https://www.sec.gov"
 DEFAULT_PORT = 8001
 DEFAULT_HORIZON_DAYS = 365
+LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL")
 
 
 class ConfigError(ValueError):
@@ -42,6 +43,8 @@ class Settings:
     max_run_seconds: float = 5 * 3600.0
     source_budget_seconds: float = 1800.0
     lock_wait: float = 0.0
+    # Scrapy's own logging; None: WARNING, or INFO with `chipwatch -v`
+    log_level: str | None = None
 
     def as_env(self) -> dict[str, str]:
         """The settings as environment variables, for a child process."""
@@ -69,7 +72,10 @@ def parse_since(value: str | None, today: date | None = None) -> date:
         return today - timedelta(days=DEFAULT_HORIZON_DAYS)
     value = value.strip()
     if value.endswith("d") and value[:-1].isdigit():
-        return today - timedelta(days=int(value[:-1]))
+        try:
+            return today - timedelta(days=int(value[:-1]))
+        except OverflowError as exc:  # "99999999d" reaches before year 1
+            raise ConfigError(f"CHIPWATCH_SINCE={value!r} reaches back before year 1; use fewer days or a date") from exc
     try:
         return date.fromisoformat(value)
     except ValueError as exc:
@@ -92,9 +98,13 @@ def repo_path(value: str) -> Path:
 def load_settings(env: os._Environ | dict | None = None) -> Settings:
     """Read the settings from ``env`` (default: the process environment)."""
     env = os.environ if env is None else env
-    port = env.get("PORT") or str(DEFAULT_PORT)
-    if not port.isdigit():
-        raise ConfigError(f"PORT={port!r} is not a port number")
+    port = (env.get("PORT") or str(DEFAULT_PORT)).strip()
+    if not port.isdigit() or not 1 <= int(port) <= 65535:
+        raise ConfigError(f"PORT={port!r} is not a port number (1-65535)")
+    log_level = (env.get("CHIPWATCH_LOG_LEVEL") or "").strip().upper() or None
+    if log_level is not None and log_level not in LOG_LEVELS:
+        raise ConfigError(f"CHIPWATCH_LOG_LEVEL={env.get('CHIPWATCH_LOG_LEVEL')!r} is not one of "
+                          f"{', '.join(LOG_LEVELS)}")
     return Settings(
         db_path=repo_path(env.get("CHIPWATCH_DB") or DEFAULT_DB),
         sources_path=repo_path(env.get("CHIPWATCH_SOURCES") or DEFAULT_SOURCES),
@@ -103,6 +113,7 @@ def load_settings(env: os._Environ | dict | None = None) -> Settings:
         sec_user_agent=valid_user_agent(env.get("SEC_USER_AGENT")),
         since=parse_since(env.get("CHIPWATCH_SINCE")),
         port=int(port),
+        log_level=log_level,
         **limits_from_env(env),
     )
 

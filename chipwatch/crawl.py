@@ -54,7 +54,7 @@ def scrapy_settings(settings: Settings, run_id: int, *, demo: bool, overrides: d
         "CHIPWATCH_DB": str(settings.db_path), "CHIPWATCH_SOURCES": str(settings.sources_path),
         "CHIPWATCH_RUN_ID": run_id, "CHIPWATCH_DEMO": demo, "CHIPWATCH_SINCE": settings.since.isoformat(),
         "EDGAR_DATA_URL": settings.edgar_data_url, "EDGAR_ARCHIVES_URL": settings.edgar_archives_url,
-        "SEC_USER_AGENT": settings.sec_user_agent,
+        "SEC_USER_AGENT": settings.sec_user_agent, "LOG_LEVEL": settings.log_level or "WARNING",
     }, priority="cmdline")
     for name, value in (overrides or {}).items():
         project.set(name, value, priority="cmdline")

@@ -246,10 +246,14 @@ def load_registry(path: str | Path) -> Registry:
         text = path.read_text(encoding="utf-8")
     except OSError as exc:
         raise RegistryError(f"{path}: cannot read the registry ({exc.strerror})") from exc
+    except UnicodeDecodeError as exc:
+        line = path.read_bytes()[:exc.start].count(b"\n") + 1
+        raise RegistryError(f"{path}:{line}: not UTF-8 (byte 0x{exc.object[exc.start]:02x}); save the file "
+                            "as UTF-8") from exc
     try:
         raw = yaml.load(text, Loader=_LineLoader)  # noqa: S506 - a SafeLoader subclass
     except yaml.YAMLError as exc:
-        raise RegistryError(f"{path}: not valid YAML: {exc}") from exc
+        raise RegistryError(f"{path}: not valid YAML: {_one_line(exc)}") from exc
     if not isinstance(raw, dict) or not isinstance(raw.get("vendors"), list):
         raise RegistryError(f"{path}: must be a mapping with a 'vendors' list")
     vendors = tuple(_load_vendor(path, i, v) for i, v in enumerate(raw["vendors"]))
@@ -258,6 +262,13 @@ def load_registry(path: str | Path) -> Registry:
     _check_unique(path, [s.id for v in vendors for s in v.sources] + [w.id for w in wires], "source id")
     _check_unique(path, [v.cik for v in vendors if v.cik], "cik")
     return Registry(path=path, vendors=vendors, wires=wires)
+
+
+def _one_line(exc: yaml.YAMLError) -> str:
+    """PyYAML's message without its multi-line excerpt: "line 3, column 5: expected ',' or ']'"."""
+    mark = getattr(exc, "problem_mark", None)
+    problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+    return f"line {mark.line + 1}, column {mark.column + 1}: {problem}" if mark else problem
 
 
 def _check_unique(path: Path, values: list[str], what: str) -> None:

@@ -73,14 +73,59 @@ def log_dir(db_path: Path) -> Path:
     return db_path.parent / "logs"
 
 
+CRONTAB_MARK = "# chipwatch scheduled run"
+
+
 def crontab_line(*, schedule: str = DEFAULT_SCHEDULE, repo: Path = REPO_ROOT, env: dict[str, str] | None = None) -> str:
     """The crontab line for the scheduled run, with the environment it needs spelled out.
 
-    >>> crontab_line(repo=Path("/srv/chipwatch"), env={})  # doctest: +ELLIPSIS
-    '17 */6 * * * cd /srv/chipwatch && mkdir -p data/logs && .venv/bin/python -m chipwatch scheduled >> ...'
+    >>> crontab_line(repo=Path("/srv/chipwatch"), env={})
+    '17 */6 * * * cd /srv/chipwatch && .venv/bin/python -m chipwatch scheduled --quiet  # chipwatch scheduled run'
     """
     env = {} if env is None else env
     assignments = " ".join(f"{k}={shlex.quote(v)}" for k, v in sorted(env.items()))
-    command = f"{assignments} .venv/bin/python -m chipwatch scheduled" if assignments else \
-        ".venv/bin/python -m chipwatch scheduled"
-    return f"{schedule} cd {shlex.quote(str(repo))} && mkdir -p data/logs && {command} >> data/logs/cron.log 2>&1"
+    command = ".venv/bin/python -m chipwatch scheduled --quiet"
+    if assignments:
+        command = f"{assignments} {command}"
+    return f"{schedule} cd {shlex.quote(str(repo))} && {command}  {CRONTAB_MARK}"
+
+
+def with_line(table: str, line: str) -> str:
+    """``table`` (a crontab's text) with chipwatch's line replaced by ``line``; other lines untouched.
+
+    >>> with_line("MAILTO=me\\n0 1 * * * backup\\n", "17 * * * * run  # chipwatch scheduled run")
+    'MAILTO=me\\n0 1 * * * backup\\n17 * * * * run  # chipwatch scheduled run\\n'
+    """
+    kept = [row for row in table.splitlines() if not row.endswith(CRONTAB_MARK)]
+    return "\n".join([*kept, line]) + "\n" if line else ("\n".join(kept) + "\n" if kept else "")
+
+
+def _read_crontab() -> str:
+    import subprocess
+
+    proc = subprocess.run(["crontab", "-l"], capture_output=True, text=True)
+    return proc.stdout if proc.returncode == 0 else ""  # "no crontab for user" is an empty table
+
+
+def _write_crontab(table: str) -> None:
+    import subprocess
+
+    subprocess.run(["crontab", "-"], input=table, text=True, check=True)
+
+
+def install_crontab(line: str) -> bool:
+    """Put ``line`` in the user's crontab (replacing an older chipwatch line); False if it was there already."""
+    current = _read_crontab()
+    if line in current.splitlines():
+        return False
+    _write_crontab(with_line(current, line))
+    return True
+
+
+def remove_crontab() -> bool:
+    """Take chipwatch's line out of the user's crontab; False if there was none."""
+    current = _read_crontab()
+    if not any(row.endswith(CRONTAB_MARK) for row in current.splitlines()):
+        return False
+    _write_crontab(with_line(current, ""))
+    return True

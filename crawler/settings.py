@@ -83,6 +83,7 @@ EXTENSIONS = {
 TWISTED_REACTOR = "twisted.internet.asyncioreactor.AsyncioSelectorReactor"
 REQUEST_FINGERPRINTER_IMPLEMENTATION = "2.7"
 FEED_EXPORT_ENCODING = "utf-8"
-LOG_LEVEL = os.environ.get("CHIPWATCH_LOG_LEVEL", "INFO")
+# Scrapy's own INFO lines are noise on a console and in cron mail; `chipwatch -v` (or CHIPWATCH_LOG_LEVEL) asks
+LOG_LEVEL = os.environ.get("CHIPWATCH_LOG_LEVEL", "WARNING").upper()
 TELNETCONSOLE_ENABLED = False
 STATS_DUMP = False  # `chipwatch crawl` prints its own per-spider summary and stores the stats in `runs`

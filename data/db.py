@@ -6,9 +6,15 @@ reaches an old database without a migration step.
 
 from __future__ import annotations
 
+import os
+import sqlite3
 from pathlib import Path
 
 import sqlite_utils
+
+
+class DatabaseError(RuntimeError):
+    """The database file cannot be used: a directory, unwritable, not SQLite, or damaged."""
 
 # table -> (columns, primary key, foreign keys as (column, other_table, other_column))
 SCHEMA: dict[str, tuple[dict, str, list[tuple[str, str, str]]]] = {
@@ -18,7 +24,7 @@ SCHEMA: dict[str, tuple[dict, str, list[tuple[str, str, str]]]] = {
     }, "slug", []),
     "runs": ({
         "id": int, "stage": str, "started": str, "finished": str, "status": str,
-        "demo": int, "pid": int, "stats": str, "errors": int, "message": str,
+        "demo": int, "pid": int, "pid_started": int, "stats": str, "errors": int, "message": str,
     }, "id", []),
     "sources": ({
         "id": str, "vendor": str, "kind": str, "url": str, "last_run": int,
@@ -90,14 +96,59 @@ FTS: dict[str, list[str]] = {
 
 
 def open_db(path: str | Path) -> sqlite_utils.Database:
-    """Open (creating if needed) the chipwatch database at ``path`` with the full schema."""
+    """Open (creating if needed) the chipwatch database at ``path`` with the full schema.
+
+    A path that cannot hold the database raises DatabaseError with what to do, never sqlite3's own.
+    """
     path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    db = sqlite_utils.Database(path)
-    db.execute("PRAGMA busy_timeout = 30000")  # a crawl and Datasette share the file
-    db.enable_wal()
-    ensure_schema(db)
+    if path.is_dir():
+        raise DatabaseError(f"CHIPWATCH_DB={path} is a directory; point it at a file such as {path}/chipwatch.db")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise DatabaseError(f"cannot create the directory for CHIPWATCH_DB={path}: {exc.strerror}") from exc
+    try:
+        db = sqlite_utils.Database(path)
+        db.execute("PRAGMA busy_timeout = 30000")  # a crawl and Datasette share the file
+        db.enable_wal()
+        ensure_schema(db)
+    except sqlite3.DatabaseError as exc:  # OperationalError too: unwritable, locked read-only, ...
+        raise DatabaseError(_explain(path, exc)) from exc
     return db
+
+
+def check_database(path: str | Path) -> str:
+    """Say whether ``path`` can serve as the database, without creating or changing anything."""
+    path = Path(path)
+    if path.is_dir():
+        raise DatabaseError(f"CHIPWATCH_DB={path} is a directory; point it at a file such as {path}/chipwatch.db")
+    if not path.exists():
+        parent = next((p for p in path.parents if p.exists()), None)
+        if parent is None or not parent.is_dir() or not os.access(parent, os.W_OK | os.X_OK):
+            raise DatabaseError(f"CHIPWATCH_DB={path} cannot be created: {parent} is not a writable directory")
+        return "not created yet (the first crawl creates it)"
+    if not os.access(path, os.R_OK | os.W_OK):
+        raise DatabaseError(f"CHIPWATCH_DB={path} is not readable and writable by this user")
+    try:
+        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            verdict = conn.execute("PRAGMA quick_check").fetchone()[0]
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError as exc:
+        raise DatabaseError(_explain(path, exc)) from exc
+    if verdict != "ok":
+        raise DatabaseError(f"CHIPWATCH_DB={path} is damaged ({verdict}); restore it from a backup or move it "
+                            "aside and crawl again")
+    return "ok"
+
+
+def _explain(path: Path, exc: sqlite3.DatabaseError) -> str:
+    message = str(exc)
+    if "not a database" in message or "malformed" in message:
+        return (f"CHIPWATCH_DB={path} is not a usable SQLite database ({message}); restore it from a backup "
+                "or move it aside and crawl again")
+    return f"cannot open CHIPWATCH_DB={path}: {message}"
 
 
 def ensure_schema(db: sqlite_utils.Database) -> None:
@@ -116,3 +167,16 @@ def ensure_schema(db: sqlite_utils.Database) -> None:
     for name, columns in FTS.items():
         if not db[f"{name}_fts"].exists():
             db[name].enable_fts(columns, create_triggers=True, tokenize="porter")
+        elif missing_fts_triggers(db, name):
+            # a kill during the first open can leave the FTS table with only some of its triggers
+            # (sqlite-utils creates them in a script, outside one transaction): rebuild it whole
+            db[name].enable_fts(columns, create_triggers=True, tokenize="porter", replace=True)
+            db[name].rebuild_fts()
+
+
+def missing_fts_triggers(db: sqlite_utils.Database, table: str) -> set[str]:
+    """Which of the insert, delete and update triggers that keep ``table``'s FTS index current are missing."""
+    wanted = {f"{table}_ai", f"{table}_ad", f"{table}_au"}
+    present = {row[0] for row in db.execute(
+        "select name from sqlite_master where type = 'trigger' and tbl_name = ?", [table]).fetchall()}
+    return wanted - present

@@ -22,7 +22,7 @@ def start_run(db: sqlite_utils.Database, stage: str, *, demo: bool = False) -> i
     mark_abandoned(db)
     table = db["runs"]
     table.insert({"stage": stage, "started": now(), "status": "running", "demo": int(demo),
-                  "pid": os.getpid(), "errors": 0})
+                  "pid": os.getpid(), "pid_started": process_start_time(os.getpid()), "errors": 0})
     return table.last_pk
 
 
@@ -36,15 +36,30 @@ def finish_run(db: sqlite_utils.Database, run_id: int, *, status: str, stats: di
 def mark_abandoned(db: sqlite_utils.Database) -> int:
     """Mark ``running`` rows whose process is gone as ``abandoned``; return how many."""
     count = 0
-    for row in db.query("select id, pid from runs where status = 'running'"):
-        if row["pid"] and _alive(row["pid"]) and row["pid"] != os.getpid():
-            continue
+    for row in db.query("select id, pid, pid_started from runs where status = 'running'"):
         if row["pid"] == os.getpid():
+            continue
+        if row["pid"] and _alive(row["pid"]) and not _reused(row["pid"], row["pid_started"]):
             continue
         db["runs"].update(row["id"], {"status": "abandoned", "finished": now(),
                                       "message": "the process ended before the run finished"})
         count += 1
     return count
+
+
+def process_start_time(pid: int) -> int | None:
+    """When ``pid`` started, in clock ticks since boot (Linux /proc), so a reused pid is told apart."""
+    try:
+        with open(f"/proc/{pid}/stat", encoding="ascii", errors="replace") as stat:
+            return int(stat.read().rsplit(")", 1)[1].split()[19])  # field 22, after the command name
+    except (OSError, IndexError, ValueError):
+        return None
+
+
+def _reused(pid: int, recorded_start: int | None) -> bool:
+    """The pid is alive but belongs to a process that started after the run's own did."""
+    current = process_start_time(pid)
+    return recorded_start is not None and current is not None and current != recorded_start
 
 
 def _alive(pid: int) -> bool:

@@ -45,3 +45,19 @@ def test_sec_user_agent_must_declare_a_contact():
 def test_a_bad_port_is_a_config_error():
     with pytest.raises(ConfigError, match="PORT='http'"):
         load_settings({"PORT": "http"})
+
+
+@pytest.mark.parametrize(("env", "message"), [
+    ({"CHIPWATCH_SINCE": "99999999d"}, "CHIPWATCH_SINCE='99999999d' reaches back before year 1"),
+    ({"CHIPWATCH_LOG_LEVEL": "LOUD"}, "CHIPWATCH_LOG_LEVEL='LOUD' is not one of DEBUG, INFO"),
+    ({"PORT": "99999"}, r"PORT='99999' is not a port number \(1-65535\)"),
+    ({"PORT": "0"}, "PORT='0' is not a port number"),
+])
+def test_values_out_of_range_are_config_errors(env, message):
+    with pytest.raises(ConfigError, match=message):
+        load_settings(env)
+
+
+def test_the_log_level_is_read_in_any_case():
+    assert load_settings({"CHIPWATCH_LOG_LEVEL": "info"}).log_level == "INFO"
+    assert load_settings({}).log_level is None

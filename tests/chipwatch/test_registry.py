@@ -116,3 +116,18 @@ def test_shipped_registry_gives_listed_vendors_a_fiscal_year_end():
     vendors = load_registry(REPO_ROOT / "sources.yml").vendors
     assert {v.slug: v.fiscal_year_end for v in vendors if v.cik}["nvidia"] == "0131"
     assert all(v.fiscal_year_end for v in vendors if v.cik)
+
+
+def test_a_registry_that_is_not_utf8_names_its_line(tmp_path):
+    path = tmp_path / "sources.yml"
+    path.write_bytes("vendors:\n  - slug: caf\xe9\n".encode("latin-1"))
+    with pytest.raises(RegistryError, match=r"sources.yml:2: not UTF-8 \(byte 0xe9\)"):
+        load_registry(path)
+
+
+def test_broken_yaml_is_one_line_with_its_position(tmp_path):
+    path = write(tmp_path, "vendors: [\n  - {slug: x\n")
+    with pytest.raises(RegistryError) as info:
+        load_registry(path)
+    assert "\n" not in str(info.value)
+    assert "not valid YAML: line 2, column 3" in str(info.value)

@@ -219,3 +219,64 @@ def test_a_stop_during_extraction_keeps_what_was_done_and_the_rerun_completes_it
     interrupted = sorted(db.execute("select document_id, raw, start from claims").fetchall())
     run_extract(settings, registry, progress=False, force=True)  # an uninterrupted extraction of everything
     assert sorted(db.execute("select document_id, raw, start from claims").fetchall()) == interrupted
+
+
+# --- clear errors instead of tracebacks --------------------------------------------------------
+
+@pytest.mark.parametrize("args", [("check",), ("crawl", "--spider", "feeds"), ("extract",), ("export",),
+                                  ("serve",), ("scheduled",), ("run", "--no-serve")])
+def test_a_database_that_is_not_sqlite_is_one_error_line_in_every_command(crawl_env, tmp_path, args):
+    not_a_db = tmp_path / "chipwatch.db"
+    not_a_db.write_text("these are notes, not a database\n" * 50)
+    result = run_chipwatch(*args, env=crawl_env("newsrooms.yml", CHIPWATCH_DB=str(not_a_db)), timeout=60)
+    assert result.returncode == 2, result.output
+    errors = [line for line in result.stderr.splitlines() if line.startswith("Error:")]
+    assert errors == [f"Error: CHIPWATCH_DB={not_a_db} is not a usable SQLite database (file is not a database); "
+                      "restore it from a backup or move it aside and crawl again"]
+    assert "Traceback" not in result.output
+    assert not_a_db.read_text() == "these are notes, not a database\n" * 50
+
+
+@pytest.mark.parametrize(("name", "value"), [("CHIPWATCH_LOG_LEVEL", "LOUD"), ("CHIPWATCH_SINCE", "99999999d"),
+                                             ("PORT", "70000"), ("CHIPWATCH_TIMEOUT", "soon")])
+def test_check_refuses_each_bad_setting_with_one_line(crawl_env, name, value):
+    result = run_chipwatch("check", env=crawl_env("newsrooms.yml", **{name: value}), timeout=60)
+    assert result.returncode == 2
+    assert result.stderr.startswith(f"Error: {name}={value!r}") and result.stderr.count("\n") == 1
+
+
+# --- as cron runs it ---------------------------------------------------------------------------
+
+def cron_command(env: dict[str, str]) -> str:
+    """The command part of the crontab line `chipwatch cron` prints for ``env``."""
+    from chipwatch.schedule import crontab_line
+
+    keep = {k: v for k, v in env.items() if k.startswith("CHIPWATCH_") or k in ("SEC_USER_AGENT", "REPLAY_URL")}
+    return crontab_line(repo=REPO, env=keep).split(" ", 5)[5]  # after the five schedule fields
+
+
+def as_cron(command: str, home) -> subprocess.CompletedProcess:
+    """Run ``command`` the way cron does: /bin/sh, an almost empty environment, no terminal."""
+    return subprocess.run(["env", "-i", f"HOME={home}", "PATH=/usr/bin:/bin", "SHELL=/bin/sh", "LOGNAME=cron",
+                           "/bin/sh", "-c", command], capture_output=True, text=True, timeout=300,
+                          stdin=subprocess.DEVNULL)
+
+
+def test_a_good_scheduled_run_under_cron_prints_nothing_and_logs_everything(replay, crawl_env, db_path, tmp_path):
+    serve_newsrooms(replay)
+    proc = as_cron(cron_command(crawl_env("newsrooms.yml")), tmp_path)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    assert (proc.stdout, proc.stderr) == ("", "")  # so cron sends no mail
+    log = (db_path.parent / "logs" / "scheduled.log").read_text(encoding="utf-8")
+    assert "scheduled run starting" in log and "scheduled run finished: ok" in log
+    assert "extract run" in log
+    assert [r["status"] for r in runs(db_path)] == ["ok", "ok"]
+    assert (db_path.parent / "exports" / "claims.csv").exists()
+
+
+def test_a_failing_scheduled_run_under_cron_prints_what_went_wrong(replay, crawl_env, db_path, tmp_path):
+    serve_newsrooms(replay, lambda info: Answer(503) if info.host == "blog.neurix.test" else None)
+    proc = as_cron(cron_command(crawl_env("newsrooms.yml", CHIPWATCH_TIMEOUT="5")), tmp_path)
+    assert proc.returncode == 1
+    assert "neurix-feed: FAILED" in proc.stderr and "scheduled run finished: FAILED" in proc.stderr
+    assert "scheduled.log" in proc.stderr  # where the whole story is

@@ -1,0 +1,56 @@
+"""``data.db``: the schema repairs itself, and a file that cannot be the database says so in one line."""
+
+from __future__ import annotations
+
+import pytest
+
+from data.db import DatabaseError, check_database, missing_fts_triggers, open_db
+
+
+def test_a_half_created_fts_index_is_rebuilt_on_the_next_open(tmp_path):
+    path = tmp_path / "chipwatch.db"
+    db = open_db(path)
+    db["documents"].insert({"id": "d1", "title": "Helix ships", "text": "The Helix H300 ships today."})
+    db.execute("drop trigger documents_au")  # as a kill between sqlite-utils' trigger statements leaves it
+    db.conn.commit()
+    assert missing_fts_triggers(db, "documents") == {"documents_au"}
+    db.close()
+    db = open_db(path)
+    assert missing_fts_triggers(db, "documents") == set()
+    db["documents"].update("d1", {"text": "The Helix H400 ships today."})
+    assert [r["id"] for r in db["documents"].search("H400")] == ["d1"]  # the update trigger works again
+
+
+def test_a_directory_is_refused(tmp_path):
+    with pytest.raises(DatabaseError, match="is a directory"):
+        open_db(tmp_path)
+    with pytest.raises(DatabaseError, match="is a directory"):
+        check_database(tmp_path)
+
+
+def test_a_file_that_is_not_sqlite_is_refused_without_being_touched(tmp_path):
+    path = tmp_path / "notes.db"
+    path.write_text("shopping list\n" * 100)
+    with pytest.raises(DatabaseError, match="not a usable SQLite database"):
+        check_database(path)
+    with pytest.raises(DatabaseError, match="not a usable SQLite database"):
+        open_db(path)
+    assert path.read_text() == "shopping list\n" * 100
+
+
+def test_a_truncated_database_is_refused(tmp_path):
+    path = tmp_path / "chipwatch.db"
+    db = open_db(path)
+    db["documents"].insert_all({"id": f"d{i}", "text": "x" * 2000} for i in range(200))
+    db.execute("pragma wal_checkpoint(truncate)")
+    db.close()
+    data = path.read_bytes()
+    path.write_bytes(data[: len(data) // 2])
+    with pytest.raises(DatabaseError, match="damaged|not a usable"):
+        check_database(path)
+
+
+def test_a_database_not_created_yet_is_fine(tmp_path):
+    assert "not created yet" in check_database(tmp_path / "new" / "chipwatch.db")
+    open_db(tmp_path / "made.db").close()
+    assert check_database(tmp_path / "made.db") == "ok"
