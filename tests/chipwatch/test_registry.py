@@ -131,3 +131,33 @@ def test_broken_yaml_is_one_line_with_its_position(tmp_path):
         load_registry(path)
     assert "\n" not in str(info.value)
     assert "not valid YAML: line 2, column 3" in str(info.value)
+
+
+# --- fuzz: whatever the file holds, the loader answers with a Registry or a RegistryError ------
+
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+YAMLISH = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=True) | st.text(max_size=30),
+    lambda children: st.lists(children, max_size=4) | st.dictionaries(
+        st.sampled_from(["vendors", "wires", "slug", "name", "cik", "sources", "kind", "url", "aliases",
+                         "ticker", "founded", "fiscal_year_end", "id", "x"]), children, max_size=5),
+    max_leaves=20)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.one_of(YAMLISH.map(lambda value: yaml_dump(value).encode("utf-8")), st.binary(max_size=300)))
+def test_any_file_loads_or_is_a_registry_error(tmp_path, content):
+    path = tmp_path / "fuzz.yml"
+    path.write_bytes(content)
+    try:
+        load_registry(path)
+    except RegistryError as exc:
+        assert "\n" not in str(exc)  # one Error: line
+
+
+def yaml_dump(value) -> str:
+    import yaml
+
+    return yaml.safe_dump({"vendors": value} if not isinstance(value, dict) else value, allow_unicode=True)

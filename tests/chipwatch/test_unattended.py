@@ -280,3 +280,113 @@ def test_a_failing_scheduled_run_under_cron_prints_what_went_wrong(replay, crawl
     assert proc.returncode == 1
     assert "neurix-feed: FAILED" in proc.stderr and "scheduled run finished: FAILED" in proc.stderr
     assert "scheduled.log" in proc.stderr  # where the whole story is
+
+
+# --- killed anywhere, nothing lost -----------------------------------------------------------
+
+def free_port() -> int:
+    import socket
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def demo_env(**extra: str) -> dict[str, str]:
+    import os
+
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("CHIPWATCH_", "SEC_"))}
+    env.update(CHIPWATCH_DEMO_PORT=str(free_port()), **extra)
+    return env
+
+
+def snapshot(db_path) -> dict[str, list]:
+    """What a finished run leaves: every document, claim, figure and group, in a comparable form."""
+    db = open_db(db_path)
+    return {
+        "documents": db.execute("select id, url, title, text from documents order by id").fetchall(),
+        "claims": db.execute("select document_id, start, end, raw, product, comparator, claim_group "
+                             "from claims order by document_id, start").fetchall(),
+        "figures": db.execute("select document_id, start, end, raw, metric, value, period "
+                              "from figures order by document_id, start").fetchall(),
+        "groups": db.execute("select id, mentions from claim_groups order by id").fetchall(),
+        "integrity": db.execute("pragma integrity_check").fetchall(),
+    }
+
+
+KILL_POINTS = [  # (what has been stored when the signal comes, how many, which signal)
+    ("documents", 1, signal.SIGKILL), ("documents", 5, signal.SIGTERM), ("documents", 12, signal.SIGKILL),
+    ("documents", 20, signal.SIGTERM), ("documents", 27, signal.SIGKILL),
+    ("extract runs", 1, signal.SIGKILL), ("claims", 1, signal.SIGTERM), ("claims", 20, signal.SIGKILL),
+    ("claims", 45, signal.SIGTERM), ("claims", 70, signal.SIGKILL),
+]
+COUNTS = {"documents": "select count(*) from documents", "claims": "select count(*) from claims",
+          "extract runs": "select count(*) from runs where stage = 'extract'"}
+
+
+def wait_until_stored(db_path, what: str, at_least: int, proc: subprocess.Popen) -> bool:
+    """Poll the database (as Datasette would, read-only) until ``what`` reaches ``at_least``."""
+    import sqlite3
+
+    while proc.poll() is None:
+        try:
+            conn = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True, timeout=1)
+            try:
+                if conn.execute(COUNTS[what]).fetchone()[0] >= at_least:
+                    return True
+            finally:
+                conn.close()
+        except sqlite3.Error:
+            pass  # not created yet
+        time.sleep(0.01)
+    return False
+
+
+def test_a_demo_run_killed_at_ten_points_recovers_to_exactly_the_uninterrupted_result(tmp_path):
+    env = demo_env()  # one port for every run: stored URLs (and the ids made from them) name it
+    reference = tmp_path / "reference.db"
+    demo = [sys.executable, "-m", "chipwatch", "demo", "--no-serve", "--db"]
+    done = subprocess.run([*demo, str(reference)], cwd=REPO, env=env, capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr
+    expected = snapshot(reference)
+    assert len(expected["documents"]) > 27 and len(expected["claims"]) > 70 and expected["integrity"] == [("ok",)]
+    hit = []
+    for what, count, signum in KILL_POINTS:
+        db = tmp_path / f"killed-{what}-{count}.db"
+        run = subprocess.Popen([*demo, str(db)], cwd=REPO, env=env, stdout=subprocess.DEVNULL,
+                               stderr=subprocess.DEVNULL)
+        if wait_until_stored(db, what, count, run):
+            run.send_signal(signum)
+            hit.append((what, count))
+        run.wait(timeout=60)
+        again = subprocess.run([*demo, str(db)], cwd=REPO, env=env, capture_output=True, text=True, timeout=300)
+        assert again.returncode == 0, (what, count, again.stderr)
+        assert snapshot(db) == expected, f"killed after {count} {what}"
+        assert "running" not in {r["status"] for r in runs(db)}
+    assert len(hit) >= 8, hit  # the signals came mid-run, not after it had finished
+
+
+def test_two_writers_started_together_one_runs_and_one_is_told_to_wait(replay, crawl_env, db_path):
+    serve_newsrooms(replay)
+    env = crawl_env("newsrooms.yml")
+    both = [subprocess.Popen([sys.executable, "-m", "chipwatch", "crawl", "--spider", "feeds"], cwd=REPO, env=env,
+                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) for _ in range(2)]
+    results = [(proc.wait(timeout=120), proc.stderr.read()) for proc in both]
+    assert sorted(code for code, _ in results) == [0, 75], results
+    assert [r["status"] for r in runs(db_path)] == ["ok"]  # the refused one never started a run
+    paths = [hit.path for hit in replay.hits("newsroom.voltara.test")]
+    assert len(paths) == len(set(paths))  # nothing was fetched twice
+
+
+def test_sigterm_during_extraction_stops_the_run_and_records_it(replay, crawl_env, db_path):
+    serve_newsrooms(replay)
+    env = crawl_env("newsrooms.yml")
+    proc = subprocess.Popen([sys.executable, "-m", "chipwatch", "run", "--no-serve"], cwd=REPO, env=env,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    assert wait_until_stored(db_path, "extract runs", 1, proc), "the run ended before extracting"
+    proc.send_signal(signal.SIGTERM)
+    _, stderr = proc.communicate(timeout=60)
+    assert proc.returncode == 143, stderr
+    assert [(r["stage"], r["status"]) for r in runs(db_path)] == [("crawl", "ok"), ("extract", "stopped")]
+    again = run_chipwatch("extract", "--quiet", env=env, timeout=120)
+    assert again.returncode == 0 and open_db(db_path).execute("select count(*) from claims").fetchone()[0] > 0

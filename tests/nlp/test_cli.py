@@ -94,3 +94,29 @@ def test_a_line_of_bad_bytes_or_a_lone_surrogate_costs_that_line_only():
     assert "line 2: not UTF-8 (byte 0xe9" in stderr
     assert "line 3: a lone surrogate (\\ud800)" in stderr
     assert "Traceback" not in stderr
+
+
+# --- fuzz: any input line is a document or an InputError naming the line, never a crash -------
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from nlp.__main__ import decode_line, parse_line  # noqa: E402
+from nlp.errors import InputError  # noqa: E402
+
+JSON_VALUES = st.recursive(st.none() | st.booleans() | st.integers() | st.floats() | st.text(),
+                           lambda c: st.lists(c, max_size=3) | st.dictionaries(
+                               st.sampled_from(["id", "text", "vendor", "published", "kind"]) | st.text(max_size=5),
+                               c, max_size=5), max_leaves=10)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.one_of(st.binary(max_size=200), JSON_VALUES.map(lambda v: json.dumps(v).encode("utf-8"))))
+def test_any_line_parses_or_names_its_line(raw):
+    try:
+        row = parse_line(decode_line(raw, 7), 7)
+    except InputError as exc:
+        assert str(exc).startswith("line 7: ")
+    else:
+        assert isinstance(row["text"], str)
+        row["text"].encode("utf-8")  # printable as UTF-8 output
