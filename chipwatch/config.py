@@ -45,6 +45,9 @@ class Settings:
     lock_wait: float = 0.0
     # Scrapy's own logging; None: WARNING, or INFO with `chipwatch -v`
     log_level: str | None = None
+    contact: str | None = None  # in the crawler's User-Agent; default: the SEC_USER_AGENT's address
+    demo_port: int = 8765  # a fixed port keeps the demo corpus's URLs the same from run to run
+    sec_pace_file: Path | None = None  # default: one per user in the temp directory
 
     def as_env(self) -> dict[str, str]:
         """The settings as environment variables, for a child process."""
@@ -95,16 +98,24 @@ def repo_path(value: str) -> Path:
     return path if path.is_absolute() else REPO_ROOT / path
 
 
+def parse_port(env, name: str, default: int) -> int:
+    """A TCP port from ``env[name]``, else ConfigError naming the variable."""
+    raw = (env.get(name) or str(default)).strip()
+    if not raw.isdigit() or not 1 <= int(raw) <= 65535:
+        raise ConfigError(f"{name}={raw!r} is not a port number (1-65535)")
+    return int(raw)
+
+
 def load_settings(env: os._Environ | dict | None = None) -> Settings:
     """Read the settings from ``env`` (default: the process environment)."""
     env = os.environ if env is None else env
-    port = (env.get("PORT") or str(DEFAULT_PORT)).strip()
-    if not port.isdigit() or not 1 <= int(port) <= 65535:
-        raise ConfigError(f"PORT={port!r} is not a port number (1-65535)")
+    port = parse_port(env, "PORT", DEFAULT_PORT)
     log_level = (env.get("CHIPWATCH_LOG_LEVEL") or "").strip().upper() or None
     if log_level is not None and log_level not in LOG_LEVELS:
         raise ConfigError(f"CHIPWATCH_LOG_LEVEL={env.get('CHIPWATCH_LOG_LEVEL')!r} is not one of "
                           f"{', '.join(LOG_LEVELS)}")
+    demo_port = parse_port(env, "CHIPWATCH_DEMO_PORT", 8765)
+    pace_file = env.get("CHIPWATCH_SEC_PACE_FILE")
     return Settings(
         db_path=repo_path(env.get("CHIPWATCH_DB") or DEFAULT_DB),
         sources_path=repo_path(env.get("CHIPWATCH_SOURCES") or DEFAULT_SOURCES),
@@ -112,8 +123,11 @@ def load_settings(env: os._Environ | dict | None = None) -> Settings:
         edgar_archives_url=(env.get("CHIPWATCH_EDGAR_ARCHIVES_URL") or DEFAULT_EDGAR_ARCHIVES_URL).rstrip("/"),
         sec_user_agent=valid_user_agent(env.get("SEC_USER_AGENT")),
         since=parse_since(env.get("CHIPWATCH_SINCE")),
-        port=int(port),
+        port=port,
         log_level=log_level,
+        contact=(env.get("CHIPWATCH_CONTACT") or "").strip() or None,
+        demo_port=demo_port,
+        sec_pace_file=Path(pace_file) if pace_file else None,
         **limits_from_env(env),
     )
 

@@ -17,19 +17,17 @@ DEMO_SOURCES = REPO_ROOT / "demo" / "sources.yml"
 DEMO_DB = "data/demo.db"
 DEMO_SINCE = "2025-01-01"  # the corpus spans 2025-2026; a rolling horizon would drop it as it ages
 DEMO_USER_AGENT = "chipwatch demo demo@example.org"
-# A fixed port keeps the corpus's URLs the same from one demo run to the next, so a re-run
-# recognises what it already fetched (override with CHIPWATCH_DEMO_PORT).
-DEFAULT_DEMO_PORT = 8765
-
-
 def start_demo_server(port: int | None = None) -> ReplayServer:
     """Serve the demo site on 127.0.0.1 and return the running server; stop it with ``server.stop()``.
 
-    ``port`` defaults to ``CHIPWATCH_DEMO_PORT`` or 8765; if that port is taken, a free one is used
+    ``port`` defaults to ``CHIPWATCH_DEMO_PORT`` or 8765 (a fixed port keeps the corpus's URLs the same
+    from one run to the next, so a re-run recognises what it fetched); if that port is taken, a free one is used
     (a re-run then fetches the newsroom pages again, since their URLs changed).
     """
     if port is None:
-        port = int(os.environ.get("CHIPWATCH_DEMO_PORT") or DEFAULT_DEMO_PORT)
+        from chipwatch.config import load_settings
+
+        port = load_settings().demo_port
     try:
         return ReplayServer(DEMO_SITE, port).start()
     except OSError:

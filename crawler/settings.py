@@ -7,8 +7,6 @@ command line with ``scrapy crawl NAME -s SETTING=value``.
 
 from __future__ import annotations
 
-import os
-
 from chipwatch.config import load_settings
 
 _config = load_settings()
@@ -30,13 +28,15 @@ SEC_USER_AGENT = _config.sec_user_agent
 SEC_MAX_REQUESTS_PER_SECOND = _config.sec_rate  # validated: never 0 or below
 # On SEC's "Request Rate Threshold Exceeded" page, pause all SEC traffic this long (seconds).
 SEC_RATE_LIMIT_PAUSE = _config.sec_pause
+# The file through which every chipwatch process on this machine shares SEC pacing (None: per-user temp file).
+SEC_PACE_FILE = str(_config.sec_pace_file) if _config.sec_pace_file else None
 # SecEtiquetteMiddleware paces SEC requests itself, then queues them in this one downloader slot for
 # all SEC hosts; the slot adds no delay or jitter of its own, so the middleware's spacing is what the SEC sees.
 SEC_DOWNLOAD_SLOT = "sec.gov"
 DOWNLOAD_SLOTS = {SEC_DOWNLOAD_SLOT: {"concurrency": 8, "delay": 0, "jitter": 0}}
 
 # --- politeness ---------------------------------------------------------------------------
-CONTACT = os.environ.get("CHIPWATCH_CONTACT") or (
+CONTACT = _config.contact or (
     _config.sec_user_agent.split()[-1] if _config.sec_user_agent else "https://github.com/chipwatch/chipwatch"
 )
 USER_AGENT = f"chipwatch/0.1 (+{CONTACT})"
@@ -84,6 +84,6 @@ TWISTED_REACTOR = "twisted.internet.asyncioreactor.AsyncioSelectorReactor"
 REQUEST_FINGERPRINTER_IMPLEMENTATION = "2.7"
 FEED_EXPORT_ENCODING = "utf-8"
 # Scrapy's own INFO lines are noise on a console and in cron mail; `chipwatch -v` (or CHIPWATCH_LOG_LEVEL) asks
-LOG_LEVEL = os.environ.get("CHIPWATCH_LOG_LEVEL", "WARNING").upper()
+LOG_LEVEL = _config.log_level or "WARNING"
 TELNETCONSOLE_ENABLED = False
 STATS_DUMP = False  # `chipwatch crawl` prints its own per-spider summary and stores the stats in `runs`

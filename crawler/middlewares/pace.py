@@ -18,10 +18,7 @@ from time import time
 
 
 def default_pace_path() -> Path:
-    """``CHIPWATCH_SEC_PACE_FILE``, else one file per user in the temp directory."""
-    configured = os.environ.get("CHIPWATCH_SEC_PACE_FILE")
-    if configured:
-        return Path(configured)
+    """One file per user in the temp directory (``CHIPWATCH_SEC_PACE_FILE`` overrides it, via the settings)."""
     return Path(tempfile.gettempdir()) / f"chipwatch-sec-pace-{os.getuid()}"
 
 

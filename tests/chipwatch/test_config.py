@@ -61,3 +61,24 @@ def test_values_out_of_range_are_config_errors(env, message):
 def test_the_log_level_is_read_in_any_case():
     assert load_settings({"CHIPWATCH_LOG_LEVEL": "info"}).log_level == "INFO"
     assert load_settings({}).log_level is None
+
+
+def test_the_crawler_and_demo_knobs_are_read_here_too():
+    settings = load_settings({"CHIPWATCH_CONTACT": " ops@example.org ", "CHIPWATCH_DEMO_PORT": "9001",
+                              "CHIPWATCH_SEC_PACE_FILE": "/tmp/pace"})
+    assert (settings.contact, settings.demo_port, str(settings.sec_pace_file)) == ("ops@example.org", 9001,
+                                                                                   "/tmp/pace")
+    with pytest.raises(ConfigError, match="CHIPWATCH_DEMO_PORT='http' is not a port number"):
+        load_settings({"CHIPWATCH_DEMO_PORT": "http"})
+
+
+def test_no_other_module_reads_chipwatch_settings_from_the_environment():
+    """One configuration: every CHIPWATCH_* variable is read by chipwatch/config.py, nowhere else."""
+    import re
+
+    readers = re.compile(r"os\.environ\.get\([\"']CHIPWATCH_|getenv\([\"']CHIPWATCH_"
+                         r"|os\.environ\[[\"']CHIPWATCH_\w+[\"']\](?!\s*=)")  # a read, not the -v flag's write
+    offenders = [str(path.relative_to(REPO_ROOT)) for package in ("chipwatch", "crawler", "data", "nlp", "plugins")
+                 for path in (REPO_ROOT / package).rglob("*.py")
+                 if path.name != "config.py" and readers.search(path.read_text(encoding="utf-8"))]
+    assert offenders == []
