@@ -140,7 +140,9 @@ def crawl(spiders: tuple[str, ...], vendor: str | None, demo: bool, overrides: t
 @cli.command()
 @click.option("--force", is_flag=True, help="Re-extract every document, not only new or changed ones.")
 @click.option("--quiet", is_flag=True, help="No progress bar.")
-def extract(force: bool, quiet: bool) -> None:
+@click.option("--workers", type=click.IntRange(1, 64), default=1, show_default=True,
+              help="Extract in this many processes (one per core); the database keeps one writer.")
+def extract(force: bool, quiet: bool, workers: int) -> None:
     """Extract performance claims and financial figures from stored documents.
 
     Incremental: only documents not yet extracted by the current extractor
@@ -152,7 +154,8 @@ def extract(force: bool, quiet: bool) -> None:
     registry = load_registry(settings.sources_path)
     with writing(settings, "extract"):
         bounds = bounded(settings)
-        print_extract_report(run_extract(settings, registry, force=force, progress=not quiet, bounds=bounds))
+        print_extract_report(run_extract(settings, registry, force=force, progress=not quiet, bounds=bounds,
+                                         workers=workers))
     exit_if_bounded(bounds)
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from contextlib import closing
 from dataclasses import dataclass
 
 import click
@@ -29,16 +30,18 @@ class ExtractReport:
 
 
 def vendor_dicts(registry: Registry) -> list[dict]:
-    return [{"slug": v.slug, "name": v.name, "aliases": list(v.aliases), "ticker": v.ticker}
-            for v in registry.vendors]
+    """The vendors as the extractor takes them: plain data, with each one's fiscal year end."""
+    return [{"slug": v.slug, "name": v.name, "aliases": list(v.aliases), "ticker": v.ticker,
+             "fiscal_year_end": v.fiscal_year_end} for v in registry.vendors]
 
 
 def run_extract(settings: Settings, registry: Registry, *, force: bool = False,
-                progress: bool = True, bounds: Bounds | None = None) -> ExtractReport:
+                progress: bool = True, bounds: Bounds | None = None, workers: int = 1) -> ExtractReport:
     """Extract facts from every document not yet extracted by the current extractor version.
 
     ``bounds`` are checked between documents: a stop or a timeout leaves the rest pending
-    (the next run extracts them) and still regroups the claims stored so far.
+    (the next run extracts them) and still regroups the claims stored so far. ``workers`` > 1
+    spreads the extraction over that many processes; this process alone writes the database.
     """
     bounds = bounds or unbounded()
     from nlp import EXTRACTOR_VERSION
@@ -52,10 +55,17 @@ def run_extract(settings: Settings, registry: Registry, *, force: bool = False,
         ids = pending_ids(db, EXTRACTOR_VERSION, force=force)
         report.pending = len(ids)
         if ids and not bounds.status:
-            extractor = Extractor(vendor_dicts(registry))
-            with click.progressbar(length=len(ids), label=f"extracting {len(ids)} documents", file=sys.stderr,
-                                   show_pos=True, hidden=not progress) as bar:
-                for document, facts in extractor.pipe(iter_documents(db, ids)):
+            documents = iter_documents(db, ids)
+            if workers > 1:
+                from chipwatch.parallel import pipe_parallel
+
+                results = pipe_parallel(vendor_dicts(registry), documents, workers=workers)
+            else:
+                results = Extractor(vendor_dicts(registry)).pipe(documents)
+            label = f"extracting {len(ids)} documents" + (f" with {workers} workers" if workers > 1 else "")
+            with click.progressbar(length=len(ids), label=label, file=sys.stderr,
+                                   show_pos=True, hidden=not progress) as bar, closing(results):
+                for document, facts in results:
                     if bounds.status:
                         break
                     claims, figures = replace_facts(db, document, facts, EXTRACTOR_VERSION)

@@ -69,3 +69,26 @@ def test_the_same_claim_in_two_documents_is_one_group_with_its_first_appearance(
     groups = list(db.query("select * from claim_groups where documents = 2"))
     assert len(groups) == 1, list(db.query("select product, metric, value, unit, raw from claims"))
     assert groups[0]["first_published"] == "2026-03-03"
+
+
+def stored_facts(db_path) -> dict[str, list]:
+    db = open_db(db_path)
+    return {table: db.execute(f"select id, document_id, start, end, raw, metric, value from {table} "
+                              "order by id").fetchall() for table in ("claims", "figures")}
+
+
+def test_two_worker_processes_store_the_same_facts_as_one(tmp_path):
+    """`--workers 2`: the same claims and figures, ids included, as a single-process extraction."""
+    for name in ("one.db", "two.db"):
+        db = open_db(tmp_path / name)
+        for i in range(40):  # enough batches that both workers get some
+            store.save_document(db, {"url": f"https://news.vantor.example/r{i}", "vendor": None,
+                                     "source": "vantor-feed", "kind": "press_release",
+                                     "published": f"2026-03-{i % 28 + 1:02d}", "text": f"Release {i}. {RELEASE}"})
+    one = run_chipwatch("extract", "--quiet", env=env_for(tmp_path / "one.db"))
+    two = run_chipwatch("extract", "--quiet", "--workers", "2", env=env_for(tmp_path / "two.db"))
+    assert one.returncode == 0 and two.returncode == 0, two.stderr
+    assert "40 documents" in two.stderr
+    single, parallel = stored_facts(tmp_path / "one.db"), stored_facts(tmp_path / "two.db")
+    assert single["claims"] and single["figures"]
+    assert parallel == single
