@@ -111,6 +111,9 @@ def open_db(path: str | Path) -> sqlite_utils.Database:
         db = sqlite_utils.Database(path)
         db.execute("PRAGMA busy_timeout = 30000")  # a crawl and Datasette share the file
         db.enable_wal()
+        # WAL with synchronous=NORMAL: no fsync per commit, still never corrupt after a crash; a power cut
+        # can lose the last commits, which the next run fetches or extracts again
+        db.execute("PRAGMA synchronous = NORMAL")
         ensure_schema(db)
     except sqlite3.DatabaseError as exc:  # OperationalError too: unwritable, locked read-only, ...
         raise DatabaseError(_explain(path, exc)) from exc
