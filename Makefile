@@ -11,7 +11,7 @@ GOLD   ?= ../shared/gold/dev
 export PORT
 
 .DEFAULT_GOAL := help
-.PHONY: help install browser run demo crawl extract serve export eval eval-crawl bench cron cron-install cron-remove test lint clean
+.PHONY: help install browser run demo crawl extract serve export eval eval-crawl bench bench-extract bench-crawl bench-serve cron cron-install cron-remove test lint clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-9s %s\n", $$1, $$2}'
@@ -56,8 +56,23 @@ eval: install ## Score extraction on the labelled gold set (GOLD=path/to/split)
 eval-crawl: install ## Score publication dates and main text of eval/ pages beside htmldate and trafilatura
 	$(PY) -m crawler.article.evaluate
 
-bench: install ## Benchmark extraction speed (words/s) beside spaCy's tokenizer
-	$(PY) -m nlp.bench
+BENCH_STAMP := $(VENV)/.installed-bench
+
+$(BENCH_STAMP): $(STAMP)
+	$(BIN)/pip install --quiet -c constraints.txt -e '.[test,bench]'
+	@touch $@
+
+bench: $(BENCH_STAMP) ## Every benchmark: extraction, crawl, Datasette at 100k claims, growth (figures: data/bench/results.json)
+	$(PY) -m bench all
+
+bench-extract: $(BENCH_STAMP) ## Extraction words/s beside spaCy's tokenizer and quantulum3; 1 and 2 processes
+	$(PY) -m bench extract
+
+bench-crawl: $(BENCH_STAMP) ## Crawl pages/s on the replay server beside `scrapy bench`; a no-news re-run
+	$(PY) -m bench crawl
+
+bench-serve: $(BENCH_STAMP) ## Datasette latency on synthetic databases (BENCH_SIZES=100000,1000000)
+	$(PY) -m bench serve --sizes $(or $(BENCH_SIZES),100000)
 
 cron: install ## Print the crontab line for the scheduled, unattended run
 	$(PY) -m chipwatch cron

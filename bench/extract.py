@@ -32,10 +32,13 @@ def bench_extract(words: int = 300_000, repeat: int = 3, *, quantulum_words: int
         "extractor_share_of_tokenizer": round(tokenizer_s / extractor_s, 3),
         "peak_memory_mb": _peak_memory_mb(extractor, docs[: max(1, len(docs) // 3)]),
     }
-    result.update(_quantulum(docs, quantulum_words))
-    result.update(_processes(docs, parallel_words))
-    result["extractor_vs_quantulum3"] = (round(result["extractor_words_per_s"] / result["quantulum3_words_per_s"], 1)
-                                         if result.get("quantulum3_words_per_s") else None)
+    if quantulum_words:
+        result.update(_quantulum(docs, quantulum_words))
+        result["extractor_vs_quantulum3"] = (
+            round(result["extractor_words_per_s"] / result["quantulum3_words_per_s"], 1)
+            if result.get("quantulum3_words_per_s") else None)
+    if parallel_words:
+        result.update(_processes(docs, parallel_words))
     return result
 
 

@@ -62,8 +62,9 @@ def pages(db_path: Path) -> dict[str, list[str]]:
     db = open_db(db_path)
     top = vendor_slugs()[0]
     rng = random.Random(1)
-    ids = [r[0] for r in db.execute("select id from claims where rowid in (%s)" % ",".join(
-        str(rng.randint(1, db["claims"].count)) for _ in range(20))).fetchall()]
+    rowids = [rng.randint(1, db["claims"].count) for _ in range(20)]
+    ids = [r[0] for r in db.execute(f"select id from claims where rowid in ({','.join('?' * len(rowids))})",
+                                    rowids).fetchall()]
     db.close()
     return {
         "claims table with facets": ["/chipwatch/claims"],
