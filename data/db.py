@@ -10,6 +10,8 @@ from pathlib import Path
 
 import sqlite_utils
 
+from evidence.schema import ensure_evidence_schema
+
 # table -> (columns, primary key, foreign keys as (column, other_table, other_column))
 SCHEMA: dict[str, tuple[dict, str, list[tuple[str, str, str]]]] = {
     "vendors": ({
@@ -116,3 +118,4 @@ def ensure_schema(db: sqlite_utils.Database) -> None:
     for name, columns in FTS.items():
         if not db[f"{name}_fts"].exists():
             db[name].enable_fts(columns, create_triggers=True, tokenize="porter")
+    ensure_evidence_schema(db)

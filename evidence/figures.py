@@ -1,0 +1,142 @@
+"""Check one extracted figure against the filings: the row ``figure_checks`` stores for it.
+
+``check_figure(db, figure, concepts)`` takes a figure row joined with its vendor's ``cik`` and
+``fiscal_year_end`` and returns the outcome with both values, the ratio and the fact used.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import timedelta
+
+import sqlite_utils
+
+from evidence.concepts import Concepts, Metric
+from evidence.lookup import FiledValue, find_filed
+from evidence.outcomes import NO_FILING, NOT_COMPARABLE, against_filing, against_guidance
+from evidence.periods import Period, fiscal_period
+from evidence.precision import figure_number, stated_tolerance
+
+FILING, GUIDANCE = "filing", "guidance vs. actual"
+
+
+def check_figure(db: sqlite_utils.Database, figure: dict, concepts: Concepts) -> dict:
+    """The ``figure_checks`` row for ``figure`` (keys of the figures table plus ``cik``, ``fiscal_year_end``)."""
+    metric = concepts.metrics.get(figure["metric"])
+    row = _base_row(figure, metric)
+    period = fiscal_period(figure.get("period"), figure.get("fiscal_year_end"))
+    reason = _not_comparable(figure, metric, period, concepts)
+    if reason:
+        return dict(row, outcome=NOT_COMPARABLE, reason=reason)
+    row.update(period_start=period.start.isoformat(), period_end=period.end.isoformat())
+    target = concepts.metrics[metric.actual] if metric.actual else metric
+    filed = _filed(db, figure, target, period, concepts)
+    if filed is None and _per_share_q4_of_a_filed_year(db, figure, target, period, concepts):
+        return dict(row, outcome=NOT_COMPARABLE, reason="a Q4 per-share value is not filed on its own")
+    if filed is None:
+        why = "the vendor files no XBRL" if not figure.get("cik") else f"no {target.name} filed for {period.label}"
+        return dict(row, outcome=NO_FILING, reason=why)
+    row.update(_filed_columns(filed))
+    if metric.actual:
+        low, high = _guided_range(figure, concepts)
+        tolerance = 0.0 if high is not None else row["tolerance"]
+        return dict(row, outcome=against_guidance(low, high, filed.value, tolerance), quoted_high=high,
+                    ratio=round(filed.value / low, 6) if low else None)
+    outcome, ratio = against_filing(figure["value"], filed.value, row["tolerance"])
+    return dict(row, outcome=outcome, ratio=ratio)
+
+
+def _base_row(figure: dict, metric: Metric | None) -> dict:
+    return {
+        "figure_id": figure["id"], "vendor": figure["vendor"], "metric": figure["metric"],
+        "period": figure.get("period"), "comparison": GUIDANCE if metric and metric.actual else FILING,
+        "quoted_value": figure["value"], "quoted_high": figure.get("value_high"), "quoted_unit": figure.get("unit"),
+        "tolerance": stated_tolerance(figure.get("raw"), figure["value"]),
+    }
+
+
+def _not_comparable(figure: dict, metric: Metric | None, period: Period | None, concepts: Concepts) -> str | None:
+    """Why the filing cannot say anything about this figure, or None when it can."""
+    if metric is None:
+        return f"no XBRL concept for {figure['metric']}"
+    if period is None and "FY" in (figure.get("period") or "") and not figure.get("fiscal_year_end"):
+        return f"no fiscal_year_end to read {figure['period']!r} against"
+    if period is None:
+        return f"period {figure.get('period')!r} names no dated fiscal period"
+    cue = _cue_before_amount(figure, concepts)
+    if cue:
+        return cue
+    if metric.is_ratio and figure.get("unit") != "%":
+        return f"{figure['metric']} in {figure.get('unit')!r}, not a percent"
+    if not figure.get("unit"):
+        return "figure has no unit"
+    return None
+
+
+def _cue_before_amount(figure: dict, concepts: Concepts) -> str | None:
+    """"non-GAAP" or "segment" when such a word qualifies the amount in its quote."""
+    quote = figure.get("raw") or figure.get("sentence") or ""
+    number = figure_number(quote, figure["value"])
+    before = quote[:number.start()] if number else quote
+    for reason, words in concepts.not_comparable.items():
+        if any(re.search(rf"(?<![\w-]){re.escape(w)}(?![\w-])", before, re.IGNORECASE) for w in words):
+            return reason
+    return None
+
+
+def _filed(db, figure: dict, metric: Metric, period: Period, concepts: Concepts) -> FiledValue | None:
+    if metric.is_ratio:
+        return _filed_ratio(db, figure["vendor"], metric, period, concepts)
+    unit = metric.unit_for(figure["unit"])
+    return find_filed(db, figure["vendor"], metric.concepts, unit, period, instant=metric.kind == "instant",
+                      tolerance=concepts.end_tolerance_days, derive_q4="/" not in unit)
+
+
+def _per_share_q4_of_a_filed_year(db, figure: dict, metric: Metric, period: Period, concepts: Concepts) -> bool:
+    """A Q4 EPS cannot be derived (share counts differ by quarter), but the year it ends may be filed."""
+    if metric.is_ratio or "/" not in (figure.get("unit") or "") or period.months != 3 \
+            or not period.label.startswith("Q4"):
+        return False
+    year = Period(period.label, _year_start(period), period.end, 12)
+    return find_filed(db, figure["vendor"], metric.concepts, metric.unit_for(figure["unit"]), year,
+                      tolerance=concepts.end_tolerance_days + 7) is not None
+
+
+def _year_start(period: Period):
+    return period.start - timedelta(days=273)
+
+
+def _filed_ratio(db, vendor: str, metric: Metric, period: Period, concepts: Concepts) -> FiledValue | None:
+    """A percent (gross margin) from its two filed amounts."""
+    if not metric.is_ratio:
+        return None
+    options = dict(tolerance=concepts.end_tolerance_days)
+    top = find_filed(db, vendor, metric.numerator, metric.unit, period, **options)
+    bottom = find_filed(db, vendor, metric.denominator, metric.unit, period, **options)
+    if top is None or bottom is None or not bottom.value:
+        return None
+    derived = f"{top.tag} {top.value:g} / {bottom.tag} {bottom.value:g}"
+    return FiledValue(round(100 * top.value / bottom.value, 6), round(100 * top.latest / bottom.latest, 6),
+                      top.taxonomy, top.tag, "%", top.start, top.end, top.filed, top.accession, top.fact_id,
+                      derived=derived)
+
+
+def _filed_columns(filed: FiledValue) -> dict:
+    return {
+        "filed_value": filed.value, "filed_unit": filed.unit, "taxonomy": filed.taxonomy, "tag": filed.tag,
+        "accession": filed.accession, "filed": filed.filed, "reported_value": filed.fact_id,
+        "derived": filed.derived, "restated_value": filed.latest if filed.latest != filed.value else None,
+    }
+
+
+def _guided_range(figure: dict, concepts: Concepts) -> tuple[float, float | None]:
+    """``(low, high)`` of a guidance: its stored range, a "plus or minus N%" band, or ``(value, None)``."""
+    value, high = figure["value"], figure.get("value_high")
+    if high is not None:
+        return value, high
+    band = re.search(concepts.guidance_band, figure.get("raw") or "", re.IGNORECASE) if concepts.guidance_band \
+        else None
+    if band:
+        spread = value * float(band.group(1)) / 100
+        return value - spread, value + spread
+    return value, None
