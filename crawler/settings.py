@@ -23,6 +23,9 @@ CHIPWATCH_SOURCES = str(_config.sources_path)
 CHIPWATCH_RUN_ID = None  # set by `chipwatch crawl` so errors and documents name their run
 CHIPWATCH_DEMO = False
 CHIPWATCH_SINCE = _config.since.isoformat()
+# MLPerf Inference summary.csv files to load, one URL per round (the results repositories' raw files);
+# `-s CHIPWATCH_MLPERF_ROUNDS=url,url` or the spider argument `-a rounds=url,url`. Empty: nothing fetched.
+CHIPWATCH_MLPERF_ROUNDS: list[str] = []
 EDGAR_DATA_URL = _config.edgar_data_url
 EDGAR_ARCHIVES_URL = _config.edgar_archives_url
 SEC_USER_AGENT = _config.sec_user_agent

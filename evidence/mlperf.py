@@ -70,7 +70,7 @@ def _row(cells: list[str], index: dict[str, int], width: int, round_name: str | 
     if len(cells) < width:
         raise ValueError(f"{len(cells)} of {width} fields (truncated row)")
     get = {ours: cells[i].strip() for ours, i in index.items()}
-    version = round_name or get.get("version")
+    version = get.get("version") or round_name
     if not version:
         raise ValueError("no round: neither a version column nor a round name")
     per_node, nodes = _count(get, "accelerators_per_node"), _count(get, "nodes") or 1

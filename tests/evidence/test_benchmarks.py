@@ -7,9 +7,9 @@ from pathlib import Path
 
 from evidence.benchmarks import load_summary
 
-MLPERF = Path(__file__).resolve().parent.parent / "fixtures" / "evidence" / "mlperf"
-V4 = (MLPERF / "v4.1-closed-ExampleSystems-summary.csv").read_bytes()
-V6 = (MLPERF / "v6.1-summary.csv").read_bytes()
+MLPERF = Path(__file__).resolve().parent.parent / "fixtures" / "evidence" / "mlperf" / "results.mlcommons.test"
+V4 = (MLPERF / "inference_results_v4.1" / "closed" / "ExampleSystems" / "summary.csv").read_bytes()
+V6 = (MLPERF / "inference_results_v6.1" / "summary.csv").read_bytes()
 URL4 = "http://127.0.0.1/mlcommons/inference_results_v4.1/closed/ExampleSystems/summary.csv"
 URL6 = "http://127.0.0.1/mlcommons/inference_results_v6.1/summary.csv"
 

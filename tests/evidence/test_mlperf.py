@@ -9,9 +9,9 @@ import pytest
 from evidence.errors import SummaryFormatError
 from evidence.mlperf import parse_summary
 
-MLPERF = Path(__file__).resolve().parent.parent / "fixtures" / "evidence" / "mlperf"
-V4 = (MLPERF / "v4.1-closed-ExampleSystems-summary.csv").read_bytes()
-V6 = (MLPERF / "v6.1-summary.csv").read_bytes()
+MLPERF = Path(__file__).resolve().parent.parent / "fixtures" / "evidence" / "mlperf" / "results.mlcommons.test"
+V4 = (MLPERF / "inference_results_v4.1" / "closed" / "ExampleSystems" / "summary.csv").read_bytes()
+V6 = (MLPERF / "inference_results_v6.1" / "summary.csv").read_bytes()
 
 
 def test_a_v4_file_without_total_accelerators_multiplies_nodes_by_accelerators():
