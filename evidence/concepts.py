@@ -46,6 +46,7 @@ class Concepts:
     not_comparable: dict[str, tuple[str, ...]] = field(default_factory=dict)
     end_tolerance_days: int = 10
     guidance_band: str | None = None
+    not_comparable_notes: dict[str, str] = field(default_factory=dict)
 
 
 @lru_cache(maxsize=4)
@@ -57,7 +58,8 @@ def load_concepts(path: str | Path = CONCEPTS_FILE) -> Concepts:
         if metric.actual and metric.actual not in metrics:
             raise ConceptsError(f"{path}: {metric.name}: actual '{metric.actual}' is not a metric")
     cues = {reason: tuple(words) for reason, words in (raw.get("not_comparable") or {}).items()}
-    return Concepts(metrics, cues, int(raw.get("end_tolerance_days", 10)), raw.get("guidance_band"))
+    return Concepts(metrics, cues, int(raw.get("end_tolerance_days", 10)), raw.get("guidance_band"),
+                    dict(raw.get("not_comparable_notes") or {}))
 
 
 def _metric(path, name: str, entry: dict) -> Metric:

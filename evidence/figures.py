@@ -63,6 +63,10 @@ def _not_comparable(figure: dict, metric: Metric | None, period: Period | None, 
         return f"no fiscal_year_end to read {figure['period']!r} against"
     if period is None:
         return f"period {figure.get('period')!r} names no dated fiscal period"
+    note = next((why for words, why in concepts.not_comparable_notes.items() if words in (figure.get("note") or "")),
+                None)
+    if note:
+        return note
     cue = _cue_before_amount(figure, concepts)
     if cue:
         return cue
@@ -70,6 +74,8 @@ def _not_comparable(figure: dict, metric: Metric | None, period: Period | None, 
         return f"{figure['metric']} in {figure.get('unit')!r}, not a percent"
     if not figure.get("unit"):
         return "figure has no unit"
+    if not metric.is_ratio and figure["unit"] == "%":
+        return f"a percent, not an amount of {figure['metric']}"
     return None
 
 

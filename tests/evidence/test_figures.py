@@ -107,10 +107,18 @@ def test_a_private_vendor_has_no_filing(check):
     ("Capital expenditures were $1.2 billion.", "capex", 1.2e9, "USD", "Q3 FY2026", "no XBRL concept for capex"),
     ("Revenue was $22.1 billion in the quarter.", "revenue", 22.1e9, "USD", "Q3",
      "period 'Q3' names no dated fiscal period"),
+    ("Revenue was up 12%.", "revenue", 12, "%", "Q3 FY2026", "a percent, not an amount of revenue"),
 ])
 def test_figures_the_filing_cannot_speak_to(check, quote, metric, value, unit, period, reason):
     row = check("nimbus", quote, metric, value, unit, period)
     assert (row["outcome"], row["reason"]) == ("not comparable", reason)
+
+
+def test_an_extractor_note_can_make_a_figure_not_comparable(db, add_figures):
+    [figure] = add_figures("nimbus", [("Revenue rose 12%.", "revenue", 12, "%", "Q3 FY2026")])
+    db["figures"].update(figure, {"note": "growth rate only"})
+    check_figures(db)
+    assert db["figure_checks"].get(figure)["reason"] == "a growth rate, not an amount"
 
 
 def test_a_segment_word_after_the_amount_does_not_make_it_a_segment(check):
