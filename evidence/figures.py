@@ -70,20 +70,35 @@ def _not_comparable(figure: dict, metric: Metric | None, period: Period | None, 
     cue = _cue_before_amount(figure, concepts)
     if cue:
         return cue
-    if metric.is_ratio and figure.get("unit") != "%":
-        return f"{figure['metric']} in {figure.get('unit')!r}, not a percent"
-    if not figure.get("unit"):
+    return _unit_problem(figure, concepts.metrics[metric.actual] if metric.actual else metric)
+
+
+def _unit_problem(figure: dict, metric: Metric) -> str | None:
+    """Why the figure's unit cannot be the filed concept's: a growth rate for revenue, dollars for EPS."""
+    unit, name = figure.get("unit"), figure["metric"]
+    if not unit:
         return "figure has no unit"
-    if not metric.is_ratio and figure["unit"] == "%":
-        return f"a percent, not an amount of {figure['metric']}"
-    return None
+    if metric.is_ratio:
+        return None if unit == "%" else f"{name} in {unit!r}, not a percent"
+    per_share = "/shares" in metric.unit
+    if re.fullmatch(r"[A-Z]{3}/share" if per_share else r"[A-Z]{3}", unit):
+        return None
+    if unit == "%":
+        return f"a percent, not an amount of {name}"
+    return f"{name} in {unit!r}, not {'a per-share amount' if per_share else 'an amount of money'}"
 
 
 def _cue_before_amount(figure: dict, concepts: Concepts) -> str | None:
-    """"non-GAAP" or "segment" when such a word qualifies the amount in its quote."""
-    quote = figure.get("raw") or figure.get("sentence") or ""
+    """"non-GAAP" or "segment" when such a word qualifies the amount: before it in its clause of the sentence
+    (the quote alone may start mid-phrase: "center revenue grew ..." for "Data center revenue")."""
+    quote, sentence = figure.get("raw") or "", figure.get("sentence") or ""
     number = figure_number(quote, figure["value"])
-    before = quote[:number.start()] if number else quote
+    at = sentence.find(quote) if quote else -1
+    if number and at >= 0:
+        before = sentence[:at + number.start()]
+    else:
+        before = quote[:number.start()] if number else quote or sentence
+    before = re.split(r";|\u2022", before)[-1]  # the amount's own clause or bullet
     for reason, words in concepts.not_comparable.items():
         if any(re.search(rf"(?<![\w-]){re.escape(w)}(?![\w-])", before, re.IGNORECASE) for w in words):
             return reason

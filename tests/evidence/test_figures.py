@@ -108,6 +108,10 @@ def test_a_private_vendor_has_no_filing(check):
     ("Revenue was $22.1 billion in the quarter.", "revenue", 22.1e9, "USD", "Q3",
      "period 'Q3' names no dated fiscal period"),
     ("Revenue was up 12%.", "revenue", 12, "%", "Q3 FY2026", "a percent, not an amount of revenue"),
+    ("Revenue more than doubled.", "revenue", 2, "x", "Q3 FY2026", "revenue in 'x', not an amount of money"),
+    ("EPS compared with $131 million.", "eps", 131e6, "USD", "Q3 FY2026", "eps in 'USD', not a per-share amount"),
+    ("Cash and marketable securities were $40.0 billion.", "cash", 40.0e9, "USD", "Q3 FY2026",
+     "a broader balance than cash and equivalents"),
 ])
 def test_figures_the_filing_cannot_speak_to(check, quote, metric, value, unit, period, reason):
     row = check("nimbus", quote, metric, value, unit, period)
@@ -119,6 +123,20 @@ def test_an_extractor_note_can_make_a_figure_not_comparable(db, add_figures):
     db["figures"].update(figure, {"note": "growth rate only"})
     check_figures(db)
     assert db["figure_checks"].get(figure)["reason"] == "a growth rate, not an amount"
+
+
+def test_a_segment_word_before_a_quote_cut_mid_phrase_still_counts(db, add_figures):
+    [figure] = add_figures("nimbus", [("Data center revenue was $19.9 billion.", "revenue", 19.9e9, "USD",
+                                       "Q3 FY2026")])
+    db["figures"].update(figure, {"raw": "center revenue was $19.9 billion."})
+    check_figures(db)
+    assert db["figure_checks"].get(figure)["reason"] == "segment"
+
+
+def test_a_segment_word_in_another_clause_does_not_count(check):
+    row = check("nimbus", "Data center sales grew; total revenue was $22.1 billion.", "revenue", 22.1e9, "USD",
+                "Q3 FY2026")
+    assert row["outcome"] == "match"
 
 
 def test_a_segment_word_after_the_amount_does_not_make_it_a_segment(check):
