@@ -13,7 +13,7 @@ import sqlite_utils
 
 from evidence.concepts import Concepts, Metric
 from evidence.lookup import FiledValue, find_filed
-from evidence.outcomes import NO_FILING, NOT_COMPARABLE, against_filing, against_guidance
+from evidence.outcomes import DIFFERS, MATCH, NO_FILING, NOT_COMPARABLE, against_filing, against_guidance
 from evidence.periods import Period, fiscal_period
 from evidence.precision import figure_number, stated_tolerance
 
@@ -43,6 +43,11 @@ def check_figure(db: sqlite_utils.Database, figure: dict, concepts: Concepts) ->
         return dict(row, outcome=against_guidance(low, high, filed.value, tolerance), quoted_high=high,
                     ratio=round(filed.value / low, 6) if low else None)
     outcome, ratio = against_filing(figure["value"], filed.value, row["tolerance"])
+    if outcome == DIFFERS and row["restated_value"] is not None \
+            and against_filing(figure["value"], filed.latest, row["tolerance"])[0] == MATCH:
+        # a release quoting the period as later restated (e.g. last year's comparative) is right
+        return dict(row, outcome=MATCH, ratio=round(filed.latest / figure["value"], 6),
+                    reason="matches the restated value")
     return dict(row, outcome=outcome, ratio=ratio)
 
 

@@ -84,6 +84,12 @@ def test_a_restated_value_is_checked_as_first_reported_and_the_restatement_kept(
     assert row["filed"] == "2025-08-27"
 
 
+def test_a_figure_quoting_the_restated_value_matches_it(check):
+    row = check("nimbus", "Revenue was $18.25 billion.", "revenue", 18.25e9, "USD", "Q2 FY2026")
+    assert (row["outcome"], row["reason"], row["restated_value"]) == ("match", "matches the restated value", 18.25e9)
+    assert row["filed_value"] == 18.4e9
+
+
 def test_a_quarter_not_yet_filed(check):
     row = check("nimbus", "Revenue was $26.0 billion.", "revenue", 26.0e9, "USD", "Q1 FY2027")
     assert (row["outcome"], row["reason"]) == ("no filing yet", "no revenue filed for Q1 FY2027")
