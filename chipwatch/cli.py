@@ -109,7 +109,7 @@ def main() -> None:  # pragma: no cover - console entry point
 
 @cli.command()
 @click.option("--spider", "spiders", multiple=True, help="Run only this spider (repeatable): "
-              "edgar, feeds, sitemaps, listings, wires. Default: all.")
+              "edgar, feeds, sitemaps, listings, wires, mlperf (CHIPWATCH_MLPERF_ROUNDS). Default: all.")
 @click.option("--vendor", help="Crawl only this vendor slug (comma list allowed).")
 @click.option("--demo", is_flag=True, help="Mark everything stored as demo data.")
 @click.option("-s", "--set", "overrides", multiple=True, metavar="NAME=VALUE",
@@ -157,6 +157,26 @@ def extract(force: bool, quiet: bool, workers: int) -> None:
         print_extract_report(run_extract(settings, registry, force=force, progress=not quiet, bounds=bounds,
                                          workers=workers))
     exit_if_bounded(bounds)
+
+
+@cli.command()
+def evidence() -> None:
+    """Check extracted figures against the values filed in XBRL (also done after each extract).
+
+    Each figure gets one outcome in figure_checks: match, differs, no filing yet, not comparable,
+    or for guidance beat / met / missed against the actual reported later.
+    """
+    from data.db import open_db
+    from evidence.check import check_figures
+
+    settings = load_settings()
+    with writing(settings, "evidence"):
+        db = open_db(settings.db_path)
+        counts = check_figures(db)
+        db.close()
+    for outcome, count in sorted(counts.items()):
+        click.echo(f"{count:>8}  {outcome}")
+    click.echo(f"{sum(counts.values()):>8}  figures checked (table figure_checks)", err=True)
 
 
 @cli.command()

@@ -48,6 +48,7 @@ class Settings:
     contact: str | None = None  # in the crawler's User-Agent; default: the SEC_USER_AGENT's address
     demo_port: int = 8765  # a fixed port keeps the demo corpus's URLs the same from run to run
     sec_pace_file: Path | None = None  # default: one per user in the temp directory
+    mlperf_rounds: tuple[str, ...] = ()  # MLPerf Inference summary.csv URLs, one per round
 
     def as_env(self) -> dict[str, str]:
         """The settings as environment variables, for a child process."""
@@ -116,6 +117,10 @@ def load_settings(env: os._Environ | dict | None = None) -> Settings:
                           f"{', '.join(LOG_LEVELS)}")
     demo_port = parse_port(env, "CHIPWATCH_DEMO_PORT", 8765)
     pace_file = env.get("CHIPWATCH_SEC_PACE_FILE")
+    rounds = tuple(url.strip() for url in (env.get("CHIPWATCH_MLPERF_ROUNDS") or "").split(",") if url.strip())
+    for url in rounds:
+        if not url.startswith(("http://", "https://")):
+            raise ConfigError(f"CHIPWATCH_MLPERF_ROUNDS: {url!r} is not an http(s) URL")
     return Settings(
         db_path=repo_path(env.get("CHIPWATCH_DB") or DEFAULT_DB),
         sources_path=repo_path(env.get("CHIPWATCH_SOURCES") or DEFAULT_SOURCES),
@@ -128,6 +133,7 @@ def load_settings(env: os._Environ | dict | None = None) -> Settings:
         contact=(env.get("CHIPWATCH_CONTACT") or "").strip() or None,
         demo_port=demo_port,
         sec_pace_file=Path(pace_file) if pace_file else None,
+        mlperf_rounds=rounds,
         **limits_from_env(env),
     )
 

@@ -24,7 +24,7 @@ from data.db import open_db
 from data.runs import finish_run, start_run
 from data.stories import group_stories
 
-ALL_SPIDERS = ("edgar", "feeds", "sitemaps", "listings", "wires")
+ALL_SPIDERS = ("edgar", "feeds", "sitemaps", "listings", "wires", "mlperf")
 # After SIGTERM (or the run's deadline) spiders get this long to close before the reactor is stopped;
 # whatever was in flight is fetched again next run, since only stored items count as seen.
 STOP_GRACE_SECONDS = 3.0
@@ -105,6 +105,11 @@ def run_crawl(settings: Settings, registry: Registry, *, spiders: tuple[str, ...
         if name == "edgar" and not settings.sec_user_agent:
             report.skipped[name] = ("SEC_USER_AGENT is not set; EDGAR asks every client to declare "
                                     "'Name email' (e.g. SEC_USER_AGENT='Jane Doe jane@example.org')")
+            continue
+        if name == "mlperf" and not settings.mlperf_rounds:
+            if tuple(spiders) != ALL_SPIDERS:  # asked for by name: say why nothing happens
+                report.skipped[name] = ("CHIPWATCH_MLPERF_ROUNDS is not set (comma list of MLPerf Inference "
+                                        "summary.csv URLs)")
             continue
         crawler = process.create_crawler(name)
         crawlers[name] = crawler

@@ -25,6 +25,7 @@ class ExtractReport:
     claims: int = 0
     figures: int = 0
     groups: int = 0
+    checks: dict | None = None  # figure_checks outcomes: figures against filed XBRL
     pending: int = 0
     bounded: str | None = None  # "stopped" or "timed out" when documents were left for the next run
 
@@ -75,6 +76,10 @@ def run_extract(settings: Settings, registry: Registry, *, force: bool = False,
                     bar.update(1)
         report.bounded = bounds.status if report.documents < report.pending else None
         report.groups = rebuild_claim_groups(db, group_claims)
+        if not report.bounded:
+            from evidence.check import check_figures
+
+            report.checks = dict(check_figures(db))
     except BaseException as exc:
         finish_run(db, run_id, status="failed", message=f"{type(exc).__name__}: {exc}"[:500],
                    stats=report.__dict__)
@@ -92,3 +97,6 @@ def print_extract_report(report: ExtractReport) -> None:
             if report.bounded else "")
     click.echo(f"extract run {report.run_id} (extractor {report.version}): {report.documents} documents, "
                f"{report.claims} claims, {report.figures} figures, {report.groups} claim groups{left}", err=True)
+    if report.checks:
+        outcomes = ", ".join(f"{count} {outcome}" for outcome, count in sorted(report.checks.items()))
+        click.echo(f"  figures against filings: {outcomes}", err=True)

@@ -66,3 +66,13 @@ class SourceSeenItem:
     source: str
     url: str
     items: int = 0
+
+
+@dataclass
+class BenchmarkFileItem:
+    """A fetched MLPerf Inference summary.csv: parsed and stored by ``evidence.benchmarks.load_summary``."""
+
+    source: str
+    url: str
+    body: bytes
+    round: str | None = None

@@ -6,9 +6,17 @@ from dataclasses import asdict
 
 from itemadapter import ItemAdapter
 
-from crawler.items import DocumentItem, FetchErrorItem, FilingItem, ReportedValueItem, SourceSeenItem
+from crawler.items import (
+    BenchmarkFileItem,
+    DocumentItem,
+    FetchErrorItem,
+    FilingItem,
+    ReportedValueItem,
+    SourceSeenItem,
+)
 from data import store
 from data.db import open_db
+from evidence.benchmarks import load_summary
 
 
 class SQLitePipeline:
@@ -51,6 +59,21 @@ class SQLitePipeline:
         elif isinstance(item, SourceSeenItem):
             store.record_source_seen(self.db, run_id=self.run_id, source=item.source, items=item.items)
             self.stats.inc_value("chipwatch/sources_ok")
+        elif isinstance(item, BenchmarkFileItem):
+            self._store_benchmark_file(item)
         else:
             spider.logger.warning("unknown item type %s: %r", type(item).__name__, ItemAdapter(item).asdict())
         return item
+
+    def _store_benchmark_file(self, item: BenchmarkFileItem) -> None:
+        """A summary.csv: its rows stored; a refused file or damaged rows recorded as a fetch error."""
+        loaded = load_summary(self.db, item.url, item.body, round_name=item.round)
+        self.stats.inc_value("chipwatch/benchmark_results", loaded.rows)
+        if loaded.problems:
+            reason = "; ".join(loaded.problems[:3]) + (f" (+{len(loaded.problems) - 3} more)"
+                                                       if len(loaded.problems) > 3 else "")
+            store.record_fetch_error(self.db, run_id=self.run_id, source=item.source, url=item.url,
+                                     reason=reason[:500], status=200)
+            self.stats.inc_value("chipwatch/fetch_errors")
+        if loaded.error is None:
+            store.record_source_seen(self.db, run_id=self.run_id, source=item.source, items=loaded.rows)

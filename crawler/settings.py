@@ -21,6 +21,9 @@ CHIPWATCH_SOURCES = str(_config.sources_path)
 CHIPWATCH_RUN_ID = None  # set by `chipwatch crawl` so errors and documents name their run
 CHIPWATCH_DEMO = False
 CHIPWATCH_SINCE = _config.since.isoformat()
+# MLPerf Inference summary.csv files to load, one URL per round (the results repositories' raw files):
+# the CHIPWATCH_MLPERF_ROUNDS environment variable (comma list), or the spider argument `-a rounds=url,url`.
+CHIPWATCH_MLPERF_ROUNDS: list[str] = list(_config.mlperf_rounds)
 EDGAR_DATA_URL = _config.edgar_data_url
 EDGAR_ARCHIVES_URL = _config.edgar_archives_url
 SEC_USER_AGENT = _config.sec_user_agent

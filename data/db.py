@@ -12,6 +12,8 @@ from pathlib import Path
 
 import sqlite_utils
 
+from evidence.schema import ensure_evidence_schema
+
 
 class DatabaseError(RuntimeError):
     """The database file cannot be used: a directory, unwritable, not SQLite, or damaged."""
@@ -175,6 +177,7 @@ def ensure_schema(db: sqlite_utils.Database) -> None:
             # (sqlite-utils creates them in a script, outside one transaction): rebuild it whole
             db[name].enable_fts(columns, create_triggers=True, tokenize="porter", replace=True)
             db[name].rebuild_fts()
+    ensure_evidence_schema(db)
 
 
 def missing_fts_triggers(db: sqlite_utils.Database, table: str) -> set[str]:

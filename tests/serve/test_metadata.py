@@ -12,7 +12,12 @@ import pytest
 import yaml
 
 from chipwatch.serve import METADATA
-from data.db import FTS, SCHEMA
+from data.db import FTS
+from data.db import SCHEMA as CORE_SCHEMA
+from evidence.schema import EVIDENCE_SCHEMA
+
+# every table the database holds: the core schema and the evidence stage's own tables
+SCHEMA = {**CORE_SCHEMA, **{name: spec[:3] for name, spec in EVIDENCE_SCHEMA.items()}}
 
 RAW = yaml.safe_load(METADATA.read_text(encoding="utf-8"))
 DB = RAW["databases"]["chipwatch"]

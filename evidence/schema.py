@@ -1,0 +1,44 @@
+"""Tables the evidence stage owns, created idempotently beside the core schema (data/db.py calls
+``ensure_evidence_schema`` from ``ensure_schema``)."""
+
+from __future__ import annotations
+
+import sqlite_utils
+
+# table -> (columns, primary key, foreign keys as (column, other_table, other_column), indexes)
+EVIDENCE_SCHEMA: dict[str, tuple[dict, str, list[tuple[str, str, str]], list[list[str]]]] = {
+    "figure_checks": ({
+        "figure_id": str, "vendor": str, "metric": str, "period": str, "period_start": str, "period_end": str,
+        "comparison": str, "outcome": str, "reason": str,
+        "quoted_value": float, "quoted_high": float, "quoted_unit": str, "tolerance": float,
+        "filed_value": float, "filed_unit": str, "ratio": float, "restated_value": float,
+        "taxonomy": str, "tag": str, "accession": str, "filed": str, "reported_value": str, "derived": str,
+    }, "figure_id", [("figure_id", "figures", "id"), ("vendor", "vendors", "slug"),
+                     ("reported_value", "reported_values", "id")],
+        [["outcome"], ["vendor"], ["comparison"]]),
+    "benchmark_files": ({
+        "url": str, "round": str, "content_hash": str, "rows": int, "loaded_at": str, "problems": str,
+    }, "url", [], []),
+    "benchmark_results": ({
+        "id": str, "round": str, "division": str, "availability": str, "system_type": str,
+        "organization": str, "system": str, "platform": str, "accelerator": str, "accelerator_name": str,
+        "accelerators_per_node": int, "nodes": int, "total_accelerators": int, "model": str,
+        "mlperf_model": str, "scenario": str, "result": float, "units": str, "lower_is_better": int,
+        "accuracy": str, "has_power": int, "location": str, "source_url": str,
+    }, "id", [("source_url", "benchmark_files", "url")],
+        [["round", "division"], ["accelerator"], ["model", "scenario"], ["organization"]]),
+}
+
+
+def ensure_evidence_schema(db: sqlite_utils.Database) -> None:
+    """Create missing evidence tables, columns and indexes; never drop anything."""
+    for name, (columns, pk, fks, indexes) in EVIDENCE_SCHEMA.items():
+        table = db[name]
+        if not table.exists():
+            table.create(columns, pk=pk, foreign_keys=fks, not_null={pk})
+        else:
+            for column, kind in columns.items():
+                if column not in table.columns_dict:
+                    table.add_column(column, kind)
+        for index in indexes:
+            table.create_index(index, if_not_exists=True)
