@@ -1,4 +1,5 @@
-"""``check_figures(db)``: rebuild ``figure_checks`` from ``figures`` and ``reported_values``.
+"""``check_figures(db)``: rebuild ``figure_checks`` from ``figures`` and ``reported_values``;
+``check_claims(db)``: rebuild ``claim_checks`` from ``claims`` and ``benchmark_results``.
 
 Idempotent: every figure with a vendor, a metric and a period gets one row, upserted by
 ``figure_id``; a check whose figure is gone (the document was re-extracted) is deleted.
@@ -7,10 +8,13 @@ Run it after ``extract`` and after an EDGAR crawl brought new companyfacts.
 
 from __future__ import annotations
 
+import json
 from collections import Counter
 
 import sqlite_utils
 
+from evidence.claim_rules import ClaimRules, load_claim_rules
+from evidence.claims import check_claim
 from evidence.concepts import Concepts, load_concepts
 from evidence.figures import check_figure
 from evidence.schema import EVIDENCE_SCHEMA
@@ -35,4 +39,25 @@ def check_figures(db: sqlite_utils.Database, concepts: Concepts | None = None) -
         db.execute(f"delete from figure_checks where figure_id not in (select figures.id {_CHECKABLE})")
         if rows:
             db["figure_checks"].upsert_all(rows, pk="figure_id")
+    return Counter(row["outcome"] for row in rows)
+
+
+def check_claims(db: sqlite_utils.Database, rules: ClaimRules | None = None) -> Counter:
+    """Check every performance claim against the MLPerf results; return how many got each outcome.
+
+    Claims whose product has no results and which cite no MLPerf result get no row.
+
+    >>> check_claims(db)  # doctest: +SKIP
+    Counter({'no comparable result': 4, 'supported': 1, 'overstated': 1})
+    """
+    rules = rules or load_claim_rules()
+    empty = dict.fromkeys(EVIDENCE_SCHEMA["claim_checks"][0])  # a re-check clears what no longer holds
+    results = list(db.query("select * from benchmark_results order by id"))
+    checked = (check_claim(claim, results, rules) for claim in db.query("select * from claims order by id"))
+    rows = [{**empty, **row} for row in checked if row]
+    with db.conn:
+        db.execute("delete from claim_checks where claim_id not in (select value from json_each(?))",
+                   [json.dumps([row["claim_id"] for row in rows])])
+        if rows:
+            db["claim_checks"].upsert_all(rows, pk="claim_id")
     return Counter(row["outcome"] for row in rows)

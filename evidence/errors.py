@@ -13,3 +13,7 @@ class ConceptsError(EvidenceError):
 
 class SummaryFormatError(EvidenceError):
     """An MLPerf summary.csv that cannot be read: empty, truncated, or missing a required column."""
+
+
+class ClaimRulesError(EvidenceError):
+    """claim_rules.yml is malformed: ``file: entry: problem``."""

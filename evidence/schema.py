@@ -27,6 +27,16 @@ EVIDENCE_SCHEMA: dict[str, tuple[dict, str, list[tuple[str, str, str]], list[lis
         "accuracy": str, "has_power": int, "location": str, "source_url": str,
     }, "id", [("source_url", "benchmark_files", "url")],
         [["round", "division"], ["accelerator"], ["model", "scenario"], ["organization"]]),
+    "claim_checks": ({
+        "claim_id": str, "vendor": str, "product": str, "comparator": str, "workload": str,
+        "round": str, "division": str, "model": str, "scenario": str, "cites_mlperf": int,
+        "claimed_ratio": float, "basis": str, "system_ratio": float, "accelerator_ratio": float,
+        "supported_ratio": float, "tolerance": float, "outcome": str, "overstated_pct": int, "reason": str,
+        "rules_broken": str, "product_result": str, "comparator_result": str,
+        "product_accelerators": int, "comparator_accelerators": int,
+    }, "claim_id", [("claim_id", "claims", "id"), ("vendor", "vendors", "slug"),
+                    ("product_result", "benchmark_results", "id"), ("comparator_result", "benchmark_results", "id")],
+        [["outcome"], ["vendor"], ["round", "division"]]),
 }
 
 

@@ -73,3 +73,49 @@ def test_a_checked_figure_links_to_its_check(checked_datasette):
     [check] = get(checked_datasette, "/chipwatch/figure_checks.json?_shape=objects&outcome=differs").json()["rows"]
     page = get(checked_datasette, f"/chipwatch/figures/{check['figure_id']}").text
     assert "figure_checks" in page
+
+
+MLPERF_CLAIM = ("In MLPerf Inference v6.0, closed division, an eight-chip LX-3 system delivered 3x the "
+                "Llama 2 70B Offline throughput of an eight-chip Q7 system.")
+MLPERF_ROUND = "\n".join([
+    "Organization,Division,SystemName,Model,Scenario,Result,Units,accelerator_model_name,accelerators_per_node,"
+    "total_accelerators,Location,version,has_power",
+    "Lumenar,closed,LX-3 Rack,llama2-70b-99,Offline,12000,Tokens/s,Lumenar LX-3,8,8,closed/Lumenar/r/lx3/Offline,v6.0,False",
+    "Quillon,closed,Q7 Server,llama2-70b-99,Offline,5000,Tokens/s,Quillon Q7,8,8,closed/Quillon/r/q7/Offline,v6.0,False",
+]).encode()
+
+
+@pytest.fixture
+def claims_datasette(tmp_path):
+    from evidence.benchmarks import load_summary
+    from evidence.check import check_claims
+
+    path = tmp_path / "chipwatch.db"
+    db = open_db(path)
+    populate(db)
+    doc = {"url": "https://newsroom.lumenar.example/news/lx3-mlperf", "vendor": "lumenar", "source": "lumenar-feed",
+           "kind": "press_release", "published": "2026-04-02", "text": MLPERF_CLAIM}
+    doc_id, _ = store.save_document(db, doc)
+    replace_facts(db, {"id": doc_id, **doc}, [
+        {"type": "performance", "product": "LX-3", "metric": "throughput", "value": 3.0, "unit": "x",
+         "direction": "higher", "comparator": "Q7", "workload": "Llama 2 70B", "quote": "3x", "sentence": MLPERF_CLAIM,
+         "start": MLPERF_CLAIM.index("3x"), "end": MLPERF_CLAIM.index("3x") + 2}], "test")
+    load_summary(db, "https://results.mlcommons.test/inference_results_v6.0/summary.csv", MLPERF_ROUND)
+    check_claims(db)
+    db.close()
+    return make_datasette(path)
+
+
+def test_claims_are_shown_beside_the_results_that_check_them(claims_datasette):
+    rows = get(claims_datasette, "/chipwatch/claims_vs_results.json?_shape=objects").json()["rows"]
+    mlperf = [r for r in rows if r["sentence"] == MLPERF_CLAIM]
+    assert [(r["outcome"], r["claimed_ratio"], r["supported_ratio"], r["overstated_pct"]) for r in mlperf] == \
+        [("overstated", 3.0, 2.4, 25)]
+    assert mlperf[0]["comparator_result"] == "v6.0/closed/Quillon/r/q7/Offline"
+    assert mlperf[0]["url"] == "https://newsroom.lumenar.example/news/lx3-mlperf"
+    assert "Claims vs. independent results" in get(claims_datasette, "/chipwatch").text
+
+
+def test_a_checked_claim_links_to_its_check(claims_datasette):
+    [check] = get(claims_datasette, "/chipwatch/claim_checks.json?_shape=objects&outcome=overstated").json()["rows"]
+    assert "claim_checks" in get(claims_datasette, f"/chipwatch/claims/{check['claim_id']}").text

@@ -1,0 +1,174 @@
+"""Check one performance claim against MLPerf results: the row ``claim_checks`` stores for it.
+
+A claim is checked when its product has results in ``benchmark_results`` or its sentence cites MLPerf.
+The claim's workload names the MLPerf model (``claim_rules.yml``), its sentence the round, division and
+scenario (unnamed: the latest round both products share, the closed division, the one common scenario).
+Each side's best result in that round, division, model and scenario gives the ratio the results support,
+per system and per accelerator (result / ``total_accelerators``); the claim is compared per accelerator
+when it says "per chip", per system otherwise.
+
+>>> claimed_ratio({"value": 2.4, "unit": "x"}), claimed_ratio({"value": 60, "unit": "%", "direction": "higher"})
+(2.4, 1.6)
+"""
+
+from __future__ import annotations
+
+import json
+import re
+
+from evidence.claim_rules import Citation, ClaimRules
+
+SUPPORTED, OVERSTATED, NO_RESULT = "supported", "overstated", "no comparable result"
+PER_SYSTEM, PER_ACCELERATOR = "per system", "per accelerator"
+
+
+def check_claim(claim: dict, results: list[dict], rules: ClaimRules) -> dict | None:
+    """The ``claim_checks`` row for ``claim`` (a claims row) against ``results`` (benchmark_results rows),
+    or None when there is nothing to check it against and it cites no MLPerf result."""
+    citation = rules.read(claim.get("sentence"))
+    mine = [r for r in results if _names(rules, r, claim.get("product"))]
+    if not mine and not citation.cites_mlperf:
+        return None
+    row = _base_row(claim, citation, rules)
+    if citation.cites_mlperf:
+        row["rules_broken"] = _broken_rules(claim, citation, rules)
+    others = [r for r in results if _names(rules, r, claim.get("comparator")) and r not in mine]
+    models = rules.models_named(claim.get("workload")) or rules.models_named(claim.get("sentence"))
+    why = _why_not_comparable(claim, row, mine, others, models)
+    if why:
+        return dict(row, outcome=NO_RESULT, reason=why)
+    ours, theirs, reason = _pair(mine, others, models, citation, row)
+    if ours is None:
+        return dict(row, outcome=NO_RESULT, reason=reason)
+    row.update(_ratios(ours, theirs, claim, citation, rules))
+    if row["rules_broken"] is not None and theirs["has_power"] == 0 and "per watt" in (claim.get("sentence") or ""):
+        row["rules_broken"] = _add_rule(row["rules_broken"], "per watt from power results")
+    return row
+
+
+def claimed_ratio(claim: dict) -> float | None:
+    """The ratio a claim states: "2.4x" -> 2.4, "60% faster" -> 1.6; None for anything else."""
+    value, unit = claim.get("value"), (claim.get("unit") or "").lower()
+    if value is None:
+        return None
+    if unit == "x":
+        return float(value)
+    if unit == "%" and claim.get("direction") == "higher":
+        return round(1 + value / 100, 6)
+    return None
+
+
+def _base_row(claim: dict, citation: Citation, rules: ClaimRules) -> dict:
+    return {"claim_id": claim["id"], "vendor": claim.get("vendor"), "product": claim.get("product"),
+            "comparator": claim.get("comparator"), "workload": claim.get("workload"),
+            "cites_mlperf": int(citation.cites_mlperf), "claimed_ratio": claimed_ratio(claim),
+            "tolerance": rules.tolerance, "rules_broken": None}
+
+
+def _why_not_comparable(claim: dict, row: dict, mine: list, others: list, models: tuple) -> str | None:
+    if not mine:
+        return f"no MLPerf results for {claim.get('product')}"
+    if not claim.get("comparator"):
+        return "the claim names no comparator"
+    if not others:
+        return f"no MLPerf results for the comparator {claim['comparator']!r}"
+    if row["claimed_ratio"] is None:
+        return f"the claim is not a ratio ({claim.get('value')} {claim.get('unit')})"
+    if not models:
+        return f"the workload {claim.get('workload')!r} names no MLPerf model"
+    return None
+
+
+def _pair(mine: list, others: list, models: tuple, citation: Citation, row: dict):
+    """``(ours, theirs, None)``: the two best comparable results; ``(None, None, why)`` when there are none."""
+    division = citation.divisions[0] if len(citation.divisions) == 1 else "closed"
+    scenarios = citation.scenarios
+    for model in models:
+        ours = [r for r in mine if r["model"] == model and r["division"] == division]
+        theirs = [r for r in others if r["model"] == model and r["division"] == division]
+        rounds = sorted({r["round"] for r in ours} & {r["round"] for r in theirs}, key=_round_key)
+        round_name = citation.round if citation.round in rounds else (rounds[-1] if rounds and not citation.round
+                                                                     else None)
+        if round_name is None:
+            continue
+        ours = [r for r in ours if r["round"] == round_name]
+        theirs = [r for r in theirs if r["round"] == round_name]
+        common = sorted({r["scenario"] for r in ours} & {r["scenario"] for r in theirs})
+        scenario = scenarios[0] if len(scenarios) == 1 else (common[0] if len(common) == 1 else None)
+        if scenario not in common:
+            row.update(round=round_name, division=division, model=model)
+            return None, None, _no_scenario(scenarios, common)
+        row.update(round=round_name, division=division, model=model, scenario=scenario)
+        return _best([r for r in ours if r["scenario"] == scenario]), \
+            _best([r for r in theirs if r["scenario"] == scenario]), None
+    return None, None, _no_round(mine, others, models, citation, division)
+
+
+def _no_scenario(named: tuple, common: list) -> str:
+    if len(named) > 1:
+        return f"the claim names {len(named)} scenarios ({', '.join(named)})"
+    if named:
+        return f"no results of both products in the {named[0]} scenario (both have: {', '.join(common) or 'none'})"
+    return f"the claim names no scenario and the results share {len(common)} ({', '.join(common)})"
+
+
+def _no_round(mine: list, others: list, models: tuple, citation: Citation, division: str) -> str:
+    theirs = {(r["round"], r["division"]) for r in others if r["model"] in models}
+    where = ", ".join(f"{d} division of {r}" for r, d in sorted(theirs)) or "no round"
+    wanted = f"{citation.round} {division} division" if citation.round else f"the {division} division"
+    return f"the comparator has no {'/'.join(models)} results in {wanted} (it has: {where})"
+
+
+def _ratios(ours: dict, theirs: dict, claim: dict, citation: Citation, rules: ClaimRules) -> dict:
+    system = ours["result"] / theirs["result"] if not ours["lower_is_better"] else theirs["result"] / ours["result"]
+    counts = (ours.get("total_accelerators"), theirs.get("total_accelerators"))
+    per_accelerator = system * counts[1] / counts[0] if all(counts) else None
+    per_chip = bool(re.search(r"\bper (?:chip|accelerator|GPU|card|processor)\b", claim.get("sentence") or "", re.I))
+    basis = PER_ACCELERATOR if per_chip else PER_SYSTEM
+    supported = per_accelerator if per_chip else system
+    row = {"product_result": ours["id"], "comparator_result": theirs["id"], "product_accelerators": counts[0],
+           "comparator_accelerators": counts[1], "system_ratio": round(system, 4), "basis": basis,
+           "accelerator_ratio": round(per_accelerator, 4) if per_accelerator else None}
+    if supported is None:
+        return dict(row, outcome=NO_RESULT, reason="a result row lacks its accelerator count")
+    claimed = claimed_ratio(claim)
+    row["supported_ratio"] = round(supported, 4)
+    if claimed <= supported * (1 + rules.tolerance):
+        return dict(row, outcome=SUPPORTED, overstated_pct=None)
+    pct = round((claimed / supported - 1) * 100)
+    return dict(row, outcome=OVERSTATED, overstated_pct=pct,
+                reason=f"overstated by {pct}%: the results support {supported:.2f}x {basis}, the claim says {claimed:g}x")
+
+
+def _broken_rules(claim: dict, citation: Citation, rules: ClaimRules) -> str:
+    sentence = claim.get("sentence")
+    broken = [name for name, broke in (
+        ("round named", citation.round is None),
+        ("division named", not citation.divisions),
+        ("one division and scenario", len(citation.divisions) > 1 or len(citation.scenarios) > 1),
+        ("chip counts stated", bool(claim.get("comparator")) and not rules.states_chip_counts(sentence)),
+        ("no non-MLPerf numbers", rules.mixes_other_numbers(sentence)),
+    ) if broke]
+    return json.dumps(broken)
+
+
+def _add_rule(broken: str, rule: str) -> str:
+    return json.dumps([*json.loads(broken), rule])
+
+
+def _names(rules: ClaimRules, result: dict, text: str | None) -> bool:
+    """Whether ``text`` (a claim's product or comparator) names the accelerator of ``result``."""
+    name = result.get("accelerator") or rules.product_of(result.get("accelerator_name"))
+    if not (name and text):
+        return False
+    return any(re.search(rf"(?<![\w-]){re.escape(a)}(?![\w-])", b, re.IGNORECASE)
+               for a, b in ((name, text), (text, name)))
+
+
+def _best(rows: list[dict]) -> dict:
+    """The best result among ``rows``: vendors cite their best system, and the fair comparison is the other's best."""
+    return (min if rows[0]["lower_is_better"] else max)(rows, key=lambda r: (r["result"], r["id"]))
+
+
+def _round_key(name: str) -> tuple:
+    return tuple(int(part) for part in re.findall(r"\d+", name))
