@@ -11,6 +11,7 @@ import os
 
 from chipwatch.config import REPO_ROOT
 from chipwatch.replay import ReplayServer
+from demo.mlperf import round_url
 
 DEMO_SITE = REPO_ROOT / "demo" / "site"
 DEMO_SOURCES = REPO_ROOT / "demo" / "sources.yml"
@@ -53,5 +54,6 @@ def demo_env(server: ReplayServer, *, db_path: str | None = None,
         "SEC_USER_AGENT": DEMO_USER_AGENT,
         "CHIPWATCH_DB": db_path or DEMO_DB,
         "CHIPWATCH_SINCE": DEMO_SINCE,
+        "CHIPWATCH_MLPERF_ROUNDS": round_url(server.url),  # the demo's own small MLPerf round (demo data)
     })
     return env

@@ -77,9 +77,10 @@ def run_extract(settings: Settings, registry: Registry, *, force: bool = False,
         report.bounded = bounds.status if report.documents < report.pending else None
         report.groups = rebuild_claim_groups(db, group_claims)
         if not report.bounded:
-            from evidence.check import check_figures
+            from evidence.check import check_claims, check_figures
 
             report.checks = dict(check_figures(db))
+            check_claims(db)
     except BaseException as exc:
         finish_run(db, run_id, status="failed", message=f"{type(exc).__name__}: {exc}"[:500],
                    stats=report.__dict__)

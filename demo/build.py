@@ -14,6 +14,7 @@ import click
 
 from demo.corpus import SITE_DIR, Corpus, load_corpus
 from demo.edgar import company_files
+from demo.mlperf import load_round, mlperf_files
 from demo.newsroom import newsroom_files, wire_files
 
 
@@ -26,6 +27,7 @@ def site_files(corpus: Corpus) -> dict[str, bytes]:
         if vendor != "wire":
             files.update(newsroom_files(vendor, corpus))
     files.update(wire_files(corpus))
+    files.update(mlperf_files(load_round()))
     return files
 
 

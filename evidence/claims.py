@@ -1,6 +1,7 @@
 """Check one performance claim against MLPerf results: the row ``claim_checks`` stores for it.
 
-A claim is checked when its product has results in ``benchmark_results`` or its sentence cites MLPerf.
+A claim is checked when its sentence cites MLPerf, or when it states a ratio against a comparator
+("2.3x faster than the LX-2") and its product has results in ``benchmark_results``.
 The claim's workload names the MLPerf model (``claim_rules.yml``), its sentence the round, division and
 scenario (unnamed: the latest round both products share, the closed division, the one common scenario).
 Each side's best result in that round, division, model and scenario gives the ratio the results support,
@@ -24,11 +25,11 @@ PER_SYSTEM, PER_ACCELERATOR = "per system", "per accelerator"
 
 def check_claim(claim: dict, results: list[dict], rules: ClaimRules) -> dict | None:
     """The ``claim_checks`` row for ``claim`` (a claims row) against ``results`` (benchmark_results rows),
-    or None when there is nothing to check it against and it cites no MLPerf result."""
+    or None when it cites no MLPerf result and is not a ratio against a comparator for a benchmarked product."""
     citation = rules.read(claim.get("sentence"))
     mine = [r for r in results if _names(rules, r, claim.get("product"))]
-    if not mine and not citation.cites_mlperf:
-        return None
+    if not citation.cites_mlperf and not (mine and claim.get("comparator") and claimed_ratio(claim)):
+        return None  # a spec ("44 GB") or a comparison of an unbenchmarked product: nothing to check
     row = _base_row(claim, citation, rules)
     if citation.cites_mlperf:
         row["rules_broken"] = _broken_rules(claim, citation, rules)
@@ -75,7 +76,8 @@ def _why_not_comparable(claim: dict, row: dict, mine: list, others: list, models
     if row["claimed_ratio"] is None:
         return f"the claim is not a ratio ({claim.get('value')} {claim.get('unit')})"
     if not models:
-        return f"the workload {claim.get('workload')!r} names no MLPerf model"
+        return f"the workload {claim.get('workload')!r} names no MLPerf model" if claim.get("workload") \
+            else "the claim names no workload"
     return None
 
 

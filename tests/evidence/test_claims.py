@@ -157,3 +157,16 @@ def test_checking_twice_gives_the_same_table_and_a_gone_claim_loses_its_check(db
     db.conn.commit()
     check_claims(db)
     assert [row["claim_id"] for row in db["claim_checks"].rows] == [kept]
+
+
+def test_a_benchmarked_product_s_claim_that_is_no_comparison_gets_no_check(db, claim):
+    claim("The NX-5 serves up to 3,000 tokens per second per user.", 3000, None, unit="tokens/s")
+    assert check_claims(db) == {}
+
+
+def test_a_comparison_of_a_benchmarked_product_with_something_unbenchmarked_has_no_comparable_result(db, claim):
+    claim_id = claim("The NX-5 runs a 70B model 3x faster than the leading GPU.", 3.0, "the leading GPU",
+                     workload="70B model")
+    row = checked(db, claim_id)
+    assert (row["outcome"], row["cites_mlperf"], row["rules_broken"]) == ("no comparable result", 0, None)
+    assert row["reason"] == "no MLPerf results for the comparator 'the leading GPU'"
