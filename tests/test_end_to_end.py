@@ -70,6 +70,17 @@ def test_the_demo_fills_documents_claims_and_figures(demo_db):
     assert {("crawl", "ok"), ("extract", "ok")} <= runs
 
 
+def test_the_demo_checks_claims_against_its_mlperf_round(demo_db):
+    db = open_db(demo_db[0])
+    assert db["benchmark_results"].count == 8
+    by_outcome = {}
+    for row in db.query("select * from claim_checks order by claim_id"):
+        by_outcome.setdefault(row["outcome"], []).append((row["product"], row["comparator"], row["claimed_ratio"]))
+    assert by_outcome["supported"] == [("LX-3", "LX-2", 2.3)]
+    assert by_outcome["overstated"] == [("LX-3", "Q7", 9.2)]  # per chip: the results support 8.5x
+    assert ("LX-3", "the leading flagship GPU", 6.9) in by_outcome["no comparable result"]
+
+
 def test_every_fact_points_back_to_its_document_sentence_and_span(demo_db):
     db = open_db(demo_db[0])
     for fact in db.query("select c.raw, c.start, c.end, c.sentence, d.text from claims c "
