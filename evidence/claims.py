@@ -21,6 +21,7 @@ from evidence.claim_rules import Citation, ClaimRules
 
 SUPPORTED, OVERSTATED, NO_RESULT = "supported", "overstated", "no comparable result"
 PER_SYSTEM, PER_ACCELERATOR = "per system", "per accelerator"
+_PER_WATT = re.compile(r"\bper watt\b|/W\b", re.IGNORECASE)
 
 
 def check_claim(claim: dict, results: list[dict], rules: ClaimRules) -> dict | None:
@@ -35,15 +36,16 @@ def check_claim(claim: dict, results: list[dict], rules: ClaimRules) -> dict | N
         row["rules_broken"] = _broken_rules(claim, citation, rules)
     others = [r for r in results if _names(rules, r, claim.get("comparator")) and r not in mine]
     models = rules.models_named(claim.get("workload")) or rules.models_named(claim.get("sentence"))
+    ours = theirs = None
     why = _why_not_comparable(claim, row, mine, others, models)
+    if not why:
+        ours, theirs, why = _pair(mine, others, models, citation, row)
+    if citation.cites_mlperf and _PER_WATT.search(claim.get("sentence") or "") \
+            and not (ours and ours["has_power"] and theirs["has_power"]):
+        row["rules_broken"] = _add_rule(row["rules_broken"], "per watt from power results")
     if why:
         return dict(row, outcome=NO_RESULT, reason=why)
-    ours, theirs, reason = _pair(mine, others, models, citation, row)
-    if ours is None:
-        return dict(row, outcome=NO_RESULT, reason=reason)
     row.update(_ratios(ours, theirs, claim, citation, rules))
-    if row["rules_broken"] is not None and theirs["has_power"] == 0 and "per watt" in (claim.get("sentence") or ""):
-        row["rules_broken"] = _add_rule(row["rules_broken"], "per watt from power results")
     return row
 
 

@@ -170,3 +170,9 @@ def test_a_comparison_of_a_benchmarked_product_with_something_unbenchmarked_has_
     row = checked(db, claim_id)
     assert (row["outcome"], row["cites_mlperf"], row["rules_broken"]) == ("no comparable result", 0, None)
     assert row["reason"] == "no MLPerf results for the comparator 'the leading GPU'"
+
+
+def test_a_per_watt_claim_from_results_without_power_measurements_breaks_the_power_rule(db, claim):
+    claim_id = claim("In MLPerf Inference v6.0, closed division, eight NX-5 chips delivered 2.4x the Llama 2 70B "
+                     "Offline tokens per second per watt of eight CV-2 chips.", 2.4, "CV-2")
+    assert json.loads(checked(db, claim_id)["rules_broken"]) == ["per watt from power results"]
