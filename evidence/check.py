@@ -14,7 +14,7 @@ from collections import Counter
 import sqlite_utils
 
 from evidence.claim_rules import ClaimRules, load_claim_rules
-from evidence.claims import check_claim
+from evidence.claims import Results, check_claim
 from evidence.concepts import Concepts, load_concepts
 from evidence.figures import check_figure
 from evidence.schema import EVIDENCE_SCHEMA
@@ -52,7 +52,7 @@ def check_claims(db: sqlite_utils.Database, rules: ClaimRules | None = None) -> 
     """
     rules = rules or load_claim_rules()
     empty = dict.fromkeys(EVIDENCE_SCHEMA["claim_checks"][0])  # a re-check clears what no longer holds
-    results = list(db.query("select * from benchmark_results order by id"))
+    results = Results(list(db.query("select * from benchmark_results order by id")), rules)
     checked = (check_claim(claim, results, rules) for claim in db.query("select * from claims order by id"))
     rows = [{**empty, **row} for row in checked if row]
     with db.conn:

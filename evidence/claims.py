@@ -24,17 +24,35 @@ PER_SYSTEM, PER_ACCELERATOR = "per system", "per accelerator"
 _PER_WATT = re.compile(r"\bper watt\b|/W\b", re.IGNORECASE)
 
 
-def check_claim(claim: dict, results: list[dict], rules: ClaimRules) -> dict | None:
+class Results:
+    """The benchmark_results rows, and which of them a product name names, worked out once per name."""
+
+    def __init__(self, rows: list[dict], rules: ClaimRules):
+        self.rows = [(row.get("accelerator") or rules.product_of(row.get("accelerator_name")), row) for row in rows]
+        self._named: dict[str, list[dict]] = {}
+
+    def naming(self, text: str | None) -> list[dict]:
+        """The rows whose accelerator ``text`` names ("LX-3 Wafer Engine" names a row of "LX-3")."""
+        if not text:
+            return []
+        if text not in self._named:
+            self._named[text] = [row for name, row in self.rows if name and _mentions(name, text)]
+        return self._named[text]
+
+
+def check_claim(claim: dict, results: Results, rules: ClaimRules) -> dict | None:
     """The ``claim_checks`` row for ``claim`` (a claims row) against ``results`` (benchmark_results rows),
     or None when it cites no MLPerf result and is not a ratio against a comparator for a benchmarked product."""
-    citation = rules.read(claim.get("sentence"))
-    mine = [r for r in results if _names(rules, r, claim.get("product"))]
-    if not citation.cites_mlperf and not (mine and claim.get("comparator") and claimed_ratio(claim)):
+    mine = results.naming(claim.get("product"))
+    cites = "mlperf" in (claim.get("sentence") or "").lower()
+    if not cites and not (mine and claim.get("comparator") and claimed_ratio(claim)):
         return None  # a spec ("44 GB") or a comparison of an unbenchmarked product: nothing to check
+    citation = rules.read(claim.get("sentence"))
     row = _base_row(claim, citation, rules)
     if citation.cites_mlperf:
         row["rules_broken"] = _broken_rules(claim, citation, rules)
-    others = [r for r in results if _names(rules, r, claim.get("comparator")) and r not in mine]
+    ours_ids = {r["id"] for r in mine}
+    others = [r for r in results.naming(claim.get("comparator")) if r["id"] not in ours_ids]
     models = rules.models_named(claim.get("workload")) or rules.models_named(claim.get("sentence"))
     ours = theirs = None
     why = _why_not_comparable(claim, row, mine, others, models)
@@ -160,13 +178,9 @@ def _add_rule(broken: str, rule: str) -> str:
     return json.dumps([*json.loads(broken), rule])
 
 
-def _names(rules: ClaimRules, result: dict, text: str | None) -> bool:
-    """Whether ``text`` (a claim's product or comparator) names the accelerator of ``result``."""
-    name = result.get("accelerator") or rules.product_of(result.get("accelerator_name"))
-    if not (name and text):
-        return False
-    return any(re.search(rf"(?<![\w-]){re.escape(a)}(?![\w-])", b, re.IGNORECASE)
-               for a, b in ((name, text), (text, name)))
+def _mentions(name: str, text: str) -> bool:
+    """``name`` in ``text`` or ``text`` in ``name``, as whole words ("LX-3" and "LX-3 Wafer Engine")."""
+    return any(re.search(rf"(?<![\w-]){re.escape(a)}(?![\w-])", b, re.IGNORECASE) for a, b in ((name, text), (text, name)))
 
 
 def _best(rows: list[dict]) -> dict:
