@@ -63,8 +63,17 @@ def check_claim(claim: dict, results: Results, rules: ClaimRules) -> dict | None
         row["rules_broken"] = _add_rule(row["rules_broken"], "per watt from power results")
     if why:
         return dict(row, outcome=NO_RESULT, reason=why)
+    if citation.cites_mlperf and _unstated_category(ours, theirs, claim.get("sentence")):
+        row["rules_broken"] = _add_rule(row["rules_broken"], "category stated")
     row.update(_ratios(ours, theirs, claim, citation, rules))
     return row
+
+
+def _unstated_category(ours: dict, theirs: dict, sentence: str | None) -> bool:
+    """Results of different categories (available / preview / rdi) compared without naming both."""
+    categories = {ours.get("availability"), theirs.get("availability")} - {None}
+    said = (sentence or "").lower()
+    return len(categories) > 1 and not all(re.search(rf"\b{c}\b", said) for c in categories)
 
 
 def claimed_ratio(claim: dict) -> float | None:

@@ -2,8 +2,9 @@
 
 The round is ``tests/fixtures/evidence/mlperf/claims/summary.csv`` (v6.x format, invented): in v6.0 closed,
 llama2-70b-99, Nimbus's eight-chip NX-5 system does 24,000 tokens/s Offline and 20,000 Server; Corvid's
-eight-chip CV-2 system 10,000 and 9,000; Corvid's sixteen-chip CV-3 cluster 30,000 Offline; Corvid's CV-9
-has results in the open division only.
+eight-chip CV-2 system 10,000 and 9,000; Corvid's sixteen-chip CV-3 cluster 30,000 Offline; its eight-chip
+CV-4, in the preview category (not yet available), 12,000 Offline; Corvid's CV-9 has results in the open
+division only.
 """
 
 from __future__ import annotations
@@ -176,3 +177,14 @@ def test_a_per_watt_claim_from_results_without_power_measurements_breaks_the_pow
     claim_id = claim("In MLPerf Inference v6.0, closed division, eight NX-5 chips delivered 2.4x the Llama 2 70B "
                      "Offline tokens per second per watt of eight CV-2 chips.", 2.4, "CV-2")
     assert json.loads(checked(db, claim_id)["rules_broken"]) == ["per watt from power results"]
+
+
+def test_comparing_an_available_result_with_a_preview_one_must_say_so(db, claim):
+    unstated = claim("In MLPerf Inference v6.0, closed division, eight NX-5 chips ran Llama 2 70B Offline 2x faster "
+                     "than eight CV-4 chips.", 2.0, "CV-4")
+    stated = claim("In MLPerf Inference v6.0, closed division, eight available NX-5 chips ran Llama 2 70B Offline "
+                   "2x faster than eight CV-4 chips in preview.", 2.0, "CV-4")
+    check_claims(db)
+    assert json.loads(db["claim_checks"].get(unstated)["rules_broken"]) == ["category stated"]
+    assert json.loads(db["claim_checks"].get(stated)["rules_broken"]) == []
+    assert db["claim_checks"].get(stated)["outcome"] == "supported"
