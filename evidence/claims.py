@@ -144,10 +144,14 @@ def _no_scenario(named: tuple, common: list) -> str:
 
 
 def _no_round(mine: list, others: list, models: tuple, citation: Citation, division: str) -> str:
-    theirs = {(r["round"], r["division"]) for r in others if r["model"] in models}
-    where = ", ".join(f"{d} division of {r}" for r, d in sorted(theirs)) or "no round"
+    """Which side lacks results in the round and division wanted, and where that side does have them."""
     wanted = f"{citation.round} {division} division" if citation.round else f"the {division} division"
-    return f"the comparator has no {'/'.join(models)} results in {wanted} (it has: {where})"
+    for side, rows in (("the product", mine), ("the comparator", others)):
+        held = {(r["round"], r["division"]) for r in rows if r["model"] in models}
+        if (citation.round, division) not in held and not (citation.round is None and division in {d for _, d in held}):
+            where = ", ".join(f"{d} division of {r}" for r, d in sorted(held)) or "none for that model"
+            return f"{side} has no {'/'.join(models)} results in {wanted} (it has: {where})"
+    return f"the two products have no {'/'.join(models)} results in one round of {wanted}"
 
 
 def _ratios(ours: dict, theirs: dict, claim: dict, citation: Citation, rules: ClaimRules) -> dict:
