@@ -161,22 +161,25 @@ def extract(force: bool, quiet: bool, workers: int) -> None:
 
 @cli.command()
 def evidence() -> None:
-    """Check extracted figures against the values filed in XBRL (also done after each extract).
+    """Check figures against filed XBRL values and claims against MLPerf results (also done after each extract).
 
-    Each figure gets one outcome in figure_checks: match, differs, no filing yet, not comparable,
-    or for guidance beat / met / missed against the actual reported later.
+    Each figure gets one outcome in figure_checks: match, differs, no filing yet, not comparable, or for
+    guidance beat / met / missed against the actual reported later. Each checkable claim gets one in
+    claim_checks: supported, overstated (by how much), no comparable result, with the rules it breaks.
     """
     from data.db import open_db
-    from evidence.check import check_figures
+    from evidence.check import check_claims, check_figures
 
     settings = load_settings()
     with writing(settings, "evidence"):
         db = open_db(settings.db_path)
-        counts = check_figures(db)
+        figures, claims = check_figures(db), check_claims(db)
         db.close()
-    for outcome, count in sorted(counts.items()):
-        click.echo(f"{count:>8}  {outcome}")
-    click.echo(f"{sum(counts.values()):>8}  figures checked (table figure_checks)", err=True)
+    for title, counts, table in (("figures against filings", figures, "figure_checks"),
+                                 ("claims against MLPerf results", claims, "claim_checks")):
+        click.echo(f"{title} ({table}):")
+        for outcome, count in sorted(counts.items()):
+            click.echo(f"{count:>8}  {outcome}")
 
 
 @cli.command()

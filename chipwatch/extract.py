@@ -26,6 +26,7 @@ class ExtractReport:
     figures: int = 0
     groups: int = 0
     checks: dict | None = None  # figure_checks outcomes: figures against filed XBRL
+    claim_checks: dict | None = None  # claim_checks outcomes: claims against MLPerf results
     pending: int = 0
     bounded: str | None = None  # "stopped" or "timed out" when documents were left for the next run
 
@@ -80,7 +81,7 @@ def run_extract(settings: Settings, registry: Registry, *, force: bool = False,
             from evidence.check import check_claims, check_figures
 
             report.checks = dict(check_figures(db))
-            check_claims(db)
+            report.claim_checks = dict(check_claims(db))
     except BaseException as exc:
         finish_run(db, run_id, status="failed", message=f"{type(exc).__name__}: {exc}"[:500],
                    stats=report.__dict__)
@@ -101,3 +102,6 @@ def print_extract_report(report: ExtractReport) -> None:
     if report.checks:
         outcomes = ", ".join(f"{count} {outcome}" for outcome, count in sorted(report.checks.items()))
         click.echo(f"  figures against filings: {outcomes}", err=True)
+    if report.claim_checks:
+        outcomes = ", ".join(f"{count} {outcome}" for outcome, count in sorted(report.claim_checks.items()))
+        click.echo(f"  claims against MLPerf results: {outcomes}", err=True)

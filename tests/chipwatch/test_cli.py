@@ -67,3 +67,17 @@ def test_with_no_network_run_names_each_failed_source_and_records_the_run(tmp_pa
     assert crawl["status"] == "failed" and crawl["errors"] >= 2
     assert {r["source"] for r in db.query("select source from fetch_errors")} == {"acme-feed", "zeta-listing"}
     assert next(db.query("select status from runs where stage = 'extract'"))["status"] == "ok"
+
+
+def test_evidence_checks_figures_and_claims_of_the_demo(tmp_path):
+    from tests.chipwatch.test_unattended import demo_env
+
+    db = tmp_path / "demo.db"
+    env = demo_env()
+    built = run_chipwatch("demo", "--no-serve", "--db", str(db), env=env, timeout=300)
+    assert built.returncode == 0, built.stderr
+    assert "figures against filings:" in built.stderr and "claims against MLPerf results:" in built.stderr
+    result = run_chipwatch("evidence", env={**env, "CHIPWATCH_DB": str(db)}, timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert "figures against filings (figure_checks):" in result.stdout
+    assert "supported" in result.stdout and "match" in result.stdout
