@@ -35,6 +35,9 @@ SETTINGS: dict[str, str] = {
     "max_returned_rows": "2000",
     "truncate_cells_html": "400",  # documents.text would otherwise fill the screen
     "suggest_facets": "off",  # suggestions over ids and offsets are noise; useful facets are configured
+    # "Export everything": a streamed CSV (`.csv?_stream=on`) is never cut short; 0 lifts Datasette's
+    # 100 MB cap (a million claims is ~300 MB). plugins/chipwatch_export.py makes the stream exact.
+    "max_csv_mb": "0",
 }
 
 
