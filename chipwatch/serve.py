@@ -3,7 +3,8 @@
 ``serve`` first makes sure the database exists (an empty one, with the full
 schema, if nothing was crawled yet), then runs a soundness check in the spirit
 of ``datasette DB -m metadata.yml --get /``, in-process and wider: the home
-page, the database page and every canned query must answer 200, so a broken
+page and the database page must answer 200 and every canned query must
+compile (``EXPLAIN``, not a full run, so it costs the same at any size), so a broken
 ``metadata.yml``, plugin or query (say, after a schema change) fails with one
 clear line instead of a server that answers errors; only then does it start
 the server.
@@ -96,20 +97,42 @@ def make_datasette(db_path: str | Path, *, metadata: Path = METADATA):
 
 
 def soundness_check(db_path: str | Path, *, metadata: Path = METADATA) -> int:
-    """GET ``/``, the database page and every canned query in-process; return how many pages answered.
+    """GET ``/`` and the database page in-process, and compile every canned query; return how many passed.
 
-    Raises :class:`ServeError` naming the first page that did not answer 200.
+    A canned query is prepared with ``EXPLAIN``, never run: at a million claims running every query in
+    full took longer than the SQL time limit, and serve refused to start over a query that was fine.
+    Raises :class:`ServeError` naming the first page that did not answer 200 or query that does not compile.
     """
     datasette = make_datasette(db_path, metadata=metadata)
     name = Path(db_path).stem
     queries = (load_metadata(metadata).get("databases", {}).get(name) or {}).get("queries") or {}
-    paths = ["/", f"/{name}"] + [f"/{name}/{query}.json?_shape=array" for query in queries]
+    return asyncio.run(_check(datasette, db_path, name, queries))
+
+
+async def _check(datasette, db_path: str | Path, name: str, queries: dict) -> int:
+    paths = ["/", f"/{name}"]
     for path in paths:
-        response = asyncio.run(datasette.client.get(path))
+        response = await datasette.client.get(path)
         if response.status_code != 200:
             raise ServeError(f"Datasette cannot serve {db_path}: GET {path} answered {response.status_code}: "
                              f"{_error_detail(response.text)}")
-    return len(paths)
+    for query, config in queries.items():
+        await _compile_query(datasette, db_path, name, query, config)
+    return len(paths) + len(queries)
+
+
+async def _compile_query(datasette, db_path: str | Path, name: str, query: str, config: dict | str) -> None:
+    """Prepare canned query ``query`` on Datasette's own connection (its SQL functions included)."""
+    from datasette.utils import derive_named_parameters
+
+    sql = config if isinstance(config, str) else config.get("sql") or ""
+    database = datasette.get_database(name)
+    params = {param: None for param in await derive_named_parameters(database, sql)}
+    try:
+        await database.execute(f"explain {sql}", params)
+    except Exception as exc:  # sqlite3.Error or Datasette's QueryInterrupted/InvalidSql: all mean "cannot serve"
+        raise ServeError(f"Datasette cannot serve {db_path}: canned query {query} "
+                         f"(/{name}/{query}) does not compile: {exc}") from exc
 
 
 def _error_detail(body: str) -> str:
