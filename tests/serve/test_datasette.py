@@ -197,3 +197,14 @@ def test_atom_feed_of_an_empty_database_says_there_are_no_claims_yet(tmp_path):
     assert response.status_code == 200
     entries = ET.fromstring(response.text).findall(f"{ATOM}entry")
     assert [e.findtext(f"{ATOM}title") for e in entries] == ["chipwatch has no claims yet"]
+
+
+def test_atom_feed_holds_the_newest_hundred_claims(tmp_path):
+    path = tmp_path / "chipwatch.db"
+    db = open_db(path)
+    db["documents"].insert({"id": "doc-1", "url": "https://example.com/a", "title": "A"})
+    db["claims"].insert_all({"id": f"c{n:03}", "document_id": "doc-1", "raw": f"{n}x", "sentence": f"{n}x.",
+                             "published": f"2026-01-01T00:{n // 60:02}:{n % 60:02}Z"} for n in range(150))
+    db.close()
+    rows = get(make_datasette(path), "/chipwatch/new_claims.json?_shape=array").json()
+    assert [r["atom_id"] for r in rows] == [f"c{n:03}" for n in range(149, 49, -1)]

@@ -148,3 +148,15 @@ def running(pid: int) -> bool:
             return not stat.read().split(") ", 1)[1].startswith("Z")
     except FileNotFoundError:
         return False
+
+
+def test_opening_the_database_gathers_planner_statistics(tmp_path):
+    """ANALYZE after the schema is ensured: SQLite picks the facet indexes instead of guessing."""
+    from data.db import open_db
+
+    db = open_db(tmp_path / "chipwatch.db")
+    db["claims"].insert_all({"id": f"c{n}", "vendor": "v" + str(n % 3)} for n in range(30))
+    db.close()
+    db = open_db(tmp_path / "chipwatch.db")
+    stats = {row[1] for row in db.execute("select * from sqlite_stat1 where tbl = 'claims'").fetchall()}
+    assert "idx_claims_vendor" in stats
