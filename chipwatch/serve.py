@@ -27,6 +27,7 @@ from data.db import open_db
 
 METADATA = REPO_ROOT / "metadata.yml"
 PLUGINS_DIR = REPO_ROOT / "plugins"
+TEMPLATES_DIR = REPO_ROOT / "templates"  # the claim and vendor pages, and table pages with tidier notes
 
 # Datasette settings for our data: long claim sentences and document texts, facet-heavy browsing.
 SETTINGS: dict[str, str] = {
@@ -54,7 +55,7 @@ def datasette_args(db_path: str | Path, port: int, *, host: str = "127.0.0.1",
     ['serve', 'data/chipwatch.db']
     """
     args = ["serve", str(db_path), "-m", str(metadata),
-            "--plugins-dir", str(PLUGINS_DIR), "--host", host, "--port", str(port)]
+            "--plugins-dir", str(PLUGINS_DIR), "--template-dir", str(TEMPLATES_DIR), "--host", host, "--port", str(port)]
     for name, value in SETTINGS.items():
         args += ["--setting", name, value]
     return args
@@ -93,7 +94,7 @@ def make_datasette(db_path: str | Path, *, metadata: Path = METADATA):
 
     settings = {name: int(value) if value.isdigit() else value == "on" for name, value in SETTINGS.items()}
     return Datasette([str(db_path)], metadata=load_metadata(metadata), plugins_dir=str(PLUGINS_DIR),
-                     settings=settings)
+                     template_dir=str(TEMPLATES_DIR), settings=settings)
 
 
 def soundness_check(db_path: str | Path, *, metadata: Path = METADATA) -> int:

@@ -3,14 +3,14 @@
 * In the ``claim`` canned query, the ``context`` column shows the text around the
   claim with its sentence in bold and the claim's own words highlighted.
 * In the ``claims`` table, each ``sentence`` cell ends with an "in context" link
-  to that query for the claim, which also links to the source document; in the
-  other canned queries, a ``claim`` column (a claim id) links there too, and a
+  to the claim page (``/<database>/-/claim/<id>``); in the canned queries, a
+  ``claim`` column (a claim id) links there too, and a
   ``claim_group`` column links to the group's row.
 """
 
 from __future__ import annotations
 
-from urllib.parse import quote, urlencode
+from urllib.parse import quote
 
 import markupsafe
 from datasette import hookimpl
@@ -64,5 +64,5 @@ def render_cell(row, value, column, table, database, datasette):
 
 
 def claim_url(datasette, database: str, claim_id: str) -> str:
-    """The path of the ``claim`` canned query for one claim."""
-    return datasette.urls.database(database) + "/claim?" + urlencode({"id": claim_id})
+    """The path of the claim page (plugins/chipwatch_claim_page.py) for one claim."""
+    return datasette.urls.database(database) + "/-/claim/" + quote(str(claim_id), safe="")

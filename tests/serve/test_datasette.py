@@ -67,7 +67,7 @@ def test_label_column_names_the_vendor_in_foreign_key_links(datasette):
 def test_claims_table_links_each_sentence_to_its_context(datasette, sample_db):
     _, ids = sample_db
     html = get(datasette, "/chipwatch/claims").text
-    assert f'href="/chipwatch/claim?id={ids["first_claim"]}"' in html
+    assert f'href="/chipwatch/-/claim/{ids["first_claim"]}"' in html
 
 
 @pytest.mark.parametrize(("query", "params", "check"), [
@@ -186,7 +186,7 @@ def test_canned_query_pages_link_claims_and_groups(datasette, sample_db):
     _, ids = sample_db
     html = get(datasette, "/chipwatch/claim_groups_mentions").text
     assert f'href="/chipwatch/claim_groups/{ids["group"]}"' in html
-    assert f'href="/chipwatch/claim?id={ids["first_claim"]}"' in html
+    assert f'href="/chipwatch/-/claim/{ids["first_claim"]}"' in html
     assert get(datasette, f"/chipwatch/claim_groups/{ids['group']}").status_code == 200
 
 
