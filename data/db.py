@@ -76,7 +76,7 @@ INDEXES: dict[str, list[list[str]]] = {
     "documents": [["vendor"], ["kind"], ["published"], ["source"], ["url"], ["extracted_version"],
                   ["story"], ["accession"], ["vendor", "published"]],
     "claims": [["document_id"], ["vendor"], ["product"], ["metric"], ["unit"], ["published"],
-               ["claim_group"], ["published", "id"], ["vendor", "published"], ["unit", "published"],
+               ["claim_group"], ["published", "id"], ["vendor", "published", "metric"], ["unit", "published"],
                ["metric", "published"], ["claim_group", "published"]],
     "figures": [["document_id"], ["vendor"], ["metric"], ["period"], ["published"], ["unit"],
                 ["vendor", "published"], ["metric", "published"]],

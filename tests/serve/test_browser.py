@@ -179,6 +179,32 @@ def test_search_claims_canned_query_form(server, page):
     assert "1,800 tokens per second" in page.locator("table.rows-and-columns").inner_text()
 
 
+def test_open_a_vendor_page_see_its_chart_and_load_its_feed(server, page):
+    url, _ = server
+    page.goto(f"{url}/chipwatch/vendors")
+    page.locator("a.chipwatch-vendor[href='/chipwatch/-/vendor/lumenar']").click()
+    page.wait_for_url("**/chipwatch/-/vendor/lumenar")
+    assert page.locator("h1").inner_text() == "Lumenar Systems"
+    bars = page.locator("svg.chart rect.bar")
+    assert bars.count() == 2 and bars.first.bounding_box()["height"] > 50  # drawn, not just in the markup
+    feed = page.request.get(url + page.locator("a.feed").get_attribute("href"))
+    assert feed.status == 200
+    import xml.etree.ElementTree as ET
+
+    entries = ET.fromstring(feed.text()).findall("{http://www.w3.org/2005/Atom}entry")
+    assert len(entries) == 4
+
+
+def test_both_atom_feeds_parse(server, page):
+    import xml.etree.ElementTree as ET
+
+    url, _ = server
+    for path, count in (("/chipwatch/new_claims.atom", 5), ("/chipwatch/vendor_claims_feed.atom?vendor=quillon", 1)):
+        response = page.request.get(url + path)
+        assert response.status == 200 and response.headers["content-type"].startswith("application/xml")
+        assert len(ET.fromstring(response.text()).findall("{http://www.w3.org/2005/Atom}entry")) == count
+
+
 @pytest.fixture(scope="module")
 def hostile_server(tmp_path_factory):
     """Datasette over a database whose stored text carries scripts, event handlers and javascript: links."""
@@ -211,7 +237,8 @@ def _assert_nothing_ran(page) -> None:
 
 def hostile_pages(ids: dict) -> list[str]:
     """Every page this project adds or changes, at the hostile rows."""
-    return [f"/chipwatch/-/claim/{ids['hostile_claim']}", "/chipwatch/claims", "/chipwatch/documents",
+    return [f"/chipwatch/-/claim/{ids['hostile_claim']}", "/chipwatch/-/vendor/hostile", "/chipwatch/vendors",
+            "/chipwatch/claims", "/chipwatch/documents",
             f"/chipwatch/documents/{ids['hostile_document']}", "/chipwatch/figures", "/chipwatch/gpu_speedups"]
 
 
