@@ -35,7 +35,7 @@ SETTINGS: dict[str, str] = {
     "facet_time_limit_ms": "500",
     "default_page_size": "50",
     "max_returned_rows": "2000",
-    "truncate_cells_html": "400",  # documents.text would otherwise fill the screen
+    "truncate_cells_html": "240",  # compact rows: documents.text and long sentences end in "…"
     "suggest_facets": "off",  # suggestions over ids and offsets are noise; useful facets are configured
     # "Export everything": a streamed CSV (`.csv?_stream=on`) is never cut short; 0 lifts Datasette's
     # 100 MB cap (a million claims is ~300 MB). plugins/chipwatch_export.py makes the stream exact.

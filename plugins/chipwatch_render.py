@@ -15,6 +15,19 @@ from urllib.parse import quote
 import markupsafe
 from datasette import hookimpl
 
+SENTENCE_CHARS = 200  # a claims row stays a few lines tall; the claim page has the whole sentence
+
+
+def truncate(text: str, limit: int) -> str:
+    """``text`` cut at a word boundary before ``limit`` characters, with "…" when cut.
+
+    >>> truncate("one two three", 9), truncate("short", 9)
+    ('one two…', 'short')
+    """
+    if len(text) <= limit:
+        return text
+    return text[:limit].rsplit(" ", 1)[0].rstrip(" ,;:") + "…"
+
 
 def highlight_context(context: str, sentence: str | None, raw: str | None) -> markupsafe.Markup:
     """Escape ``context``; bold ``sentence`` and mark ``raw`` inside it where they occur.
@@ -59,7 +72,7 @@ def render_cell(row, value, column, table, database, datasette):
         if claim_id is None:
             return None
         return markupsafe.Markup('{} <a class="chipwatch-context" href="{}">in&nbsp;context&nbsp;→</a>').format(
-            value, claim_url(datasette, database, claim_id))
+            truncate(value, SENTENCE_CHARS), claim_url(datasette, database, claim_id))
     return None
 
 

@@ -106,6 +106,17 @@ def test_search_claims_by_full_text(server, page):
     assert "6.9x faster than the leading flagship GPU" in page.locator("table.rows-and-columns").inner_text()
 
 
+def test_claim_rows_start_above_the_fold_with_the_column_notes_folded(server, page):
+    url, _ = server
+    page.set_viewport_size({"width": 1400, "height": 1000})
+    page.goto(f"{url}/chipwatch/claims")
+    assert page.locator("table.rows-and-columns tbody tr").first.bounding_box()["y"] < 1000
+    notes = page.locator("dl.column-descriptions")
+    assert not notes.is_visible()
+    page.click("details.column-descriptions-toggle summary")
+    assert notes.is_visible() and "Hedge words kept from the text" in notes.inner_text()
+
+
 def test_click_a_facet(server, page):
     url, _ = server
     page.goto(f"{url}/chipwatch/claims")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 import xml.etree.ElementTree as ET
 
 import pytest
@@ -208,3 +209,26 @@ def test_atom_feed_holds_the_newest_hundred_claims(tmp_path):
     db.close()
     rows = get(make_datasette(path), "/chipwatch/new_claims.json?_shape=array").json()
     assert [r["atom_id"] for r in rows] == [f"c{n:03}" for n in range(149, 49, -1)]
+
+
+def test_column_notes_are_folded_away_on_table_pages(datasette):
+    html = get(datasette, "/chipwatch/claims").text
+    details = re.search(r"<details class=\"column-descriptions-toggle\">\s*<summary>About the (\d+) columns</summary>",
+                        html)
+    assert details and int(details.group(1)) == 19
+    assert html.index("column-descriptions-toggle") < html.index("Hedge words kept from the text")
+
+
+def test_long_sentences_are_cut_in_table_rows_but_whole_on_the_claim_page(tmp_path):
+    path = tmp_path / "chipwatch.db"
+    db = open_db(path)
+    long_sentence = "The X-9 is 5x faster " + "and also much better " * 30 + "than before."
+    db["documents"].insert({"id": "doc-1", "url": "https://example.com/a", "title": "A", "text": long_sentence})
+    db["claims"].insert({"id": "c1", "document_id": "doc-1", "raw": "5x faster", "sentence": long_sentence,
+                         "start": 11, "end": 20, "unit": "x", "value": 5})
+    db.close()
+    ds = make_datasette(path)
+    row = get(ds, "/chipwatch/claims").text
+    assert long_sentence not in row and "… <a class=\"chipwatch-context\"" in row
+    claim_page = get(ds, "/chipwatch/-/claim/c1").text
+    assert "<mark>5x faster</mark>" + long_sentence[20:] in claim_page
