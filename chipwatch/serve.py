@@ -33,6 +33,7 @@ TEMPLATES_DIR = REPO_ROOT / "templates"  # the claim and vendor pages, and table
 SETTINGS: dict[str, str] = {
     "sql_time_limit_ms": "3000",  # canned queries with window functions over a year of claims
     "facet_time_limit_ms": "500",
+    "default_facet_size": "6",  # four facets of six values keep the first rows above the fold; "…" shows more
     "default_page_size": "50",
     "max_returned_rows": "2000",
     "truncate_cells_html": "240",  # compact rows: documents.text and long sentences end in "…"

@@ -101,10 +101,10 @@ def format_amount(value, value_high=None, unit: str | None = None) -> str:
     >>> format_amount(412_500_000, None, "USD"), format_amount(0.45, None, "USD/share"), format_amount(38, None, "%")
     ('$412.5 million', '$0.45 per share', '38%')
     """
-    if value is None or unit not in ("USD", "USD/share"):
+    if value is None or unit not in ("USD", "USD/share", "USD/shares"):  # USD/shares: XBRL's spelling
         return format_value(value, value_high, unit)
     text = _dollars(value) + (f"–{_dollars(value_high)}" if value_high not in (None, "") else "")
-    return text + (" per share" if unit == "USD/share" else "")
+    return text + (" per share" if unit != "USD" else "")
 
 
 def _dollars(value: float) -> str:
