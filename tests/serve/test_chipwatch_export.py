@@ -65,3 +65,13 @@ def test_the_html_page_keeps_its_newest_first_sort(many_claims):
 
 def test_csv_exports_are_never_cut_by_size():
     assert SETTINGS["max_csv_mb"] == "0"  # Datasette's default cuts at 100 MB, silently
+
+
+def test_the_csv_link_of_a_long_table_streams_every_row(many_claims):
+    import re
+
+    ds = make_datasette(many_claims)
+    html = get(ds, "/chipwatch/claims?metric=speed").text
+    link = re.search(r'<p class="export-links">.*?<a href="([^"]+)">CSV</a>', html, re.S).group(1).replace("&amp;", "&")
+    assert "_stream=on" in link
+    assert len(_csv_ids(get(ds, link))) == CLAIMS
