@@ -83,7 +83,7 @@ INDEXES: dict[str, list[list[str]]] = {
     "filings": [["vendor"], ["form"], ["filing_date"], ["vendor", "filing_date"]],
     "reported_values": [["vendor"], ["metric"], ["end"], ["form"], ["fp"], ["vendor", "metric", "end"]],
     "fetch_errors": [["run"], ["source"], ["status"]],
-    "claim_groups": [["vendor"], ["metric"], ["first_published"], ["unit"], ["mentions", "first_published"]],
+    "claim_groups": [["vendor"], ["metric"], ["first_published"], ["unit"], ["mentions", "first_published", "id"]],
     "runs": [["status"], ["stage"]],
     "sources": [["vendor"], ["kind"], ["last_status"]],
     "stories": [["first_published"]],
