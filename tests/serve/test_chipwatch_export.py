@@ -75,3 +75,9 @@ def test_the_csv_link_of_a_long_table_streams_every_row(many_claims):
     link = re.search(r'<p class="export-links">.*?<a href="([^"]+)">CSV</a>', html, re.S).group(1).replace("&amp;", "&")
     assert "_stream=on" in link
     assert len(_csv_ids(get(ds, link))) == CLAIMS
+
+
+def test_a_query_page_says_when_its_downloads_are_partial(many_claims):
+    ds = make_datasette(many_claims)
+    assert "chipwatch-partial-export" in get(ds, "/chipwatch/vendor_claims?vendor=lumenar").text  # 4,500 > 2,000
+    assert "chipwatch-partial-export" not in get(ds, "/chipwatch/search_claims?q=faster").text  # limit 200
