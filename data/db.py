@@ -77,9 +77,13 @@ INDEXES: dict[str, list[list[str]]] = {
                   ["story"], ["accession"], ["vendor", "published"]],
     "claims": [["document_id"], ["vendor"], ["product"], ["metric"], ["unit"], ["published"],
                ["claim_group"], ["published", "id"], ["vendor", "published", "metric"], ["unit", "published"],
-               ["metric", "published"], ["claim_group", "published"]],
+               ["metric", "published"], ["claim_group", "published"],
+               # (facet, id): a filtered streamed CSV pages by id (plugins/chipwatch_export.py) and reads
+               # each page as a range instead of sorting every match (0.27 s to 1 ms a page at 1M claims)
+               ["vendor", "id"], ["metric", "id"], ["unit", "id"], ["product", "id"]],
     "figures": [["document_id"], ["vendor"], ["metric"], ["period"], ["published"], ["unit"],
-                ["vendor", "published"], ["metric", "published"]],
+                ["vendor", "published"], ["metric", "published"],
+                ["vendor", "id"], ["metric", "id"], ["unit", "id"], ["period", "id"]],  # as for claims
     "filings": [["vendor"], ["form"], ["filing_date"], ["vendor", "filing_date"]],
     "reported_values": [["vendor"], ["metric"], ["end"], ["form"], ["fp"], ["vendor", "metric", "end"]],
     "fetch_errors": [["run"], ["source"], ["status"]],

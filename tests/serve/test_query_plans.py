@@ -17,6 +17,7 @@ from chipwatch.serve import load_metadata
 from data.db import open_db
 
 QUERIES = load_metadata()["databases"]["chipwatch"]["queries"]
+TABLES = load_metadata()["databases"]["chipwatch"]["tables"]
 
 
 STATS = Path(__file__).parent / "fixtures" / "sqlite_stat1_1m_claims.json"
@@ -56,3 +57,13 @@ def test_the_query_reads_its_order_off_an_index(db, query, index):
     # the feeds' outer ORDER BY sorts at most 100 rows (+1 status row); the vendor subquery in vendor_claims
     # sorts the vendors table; nothing sorts the claims
     assert len(claims_sorts) <= (0 if query == "claim_groups_mentions" else 1), plan
+
+
+@pytest.mark.parametrize(("table", "column"), [("claims", c) for c in TABLES["claims"]["facets"]]
+                         + [("figures", c) for c in TABLES["figures"]["facets"]])
+def test_a_filtered_streamed_export_reads_each_page_as_a_range(db, table, column):
+    """The SQL Datasette runs for page two of ``<table>.csv?_stream=on&<column>=…`` once sorted by id."""
+    sql = (f'select * from {table} where "{column}" = :v and ("id" > :p0 or ("id" = :p0 and "id" > :p1)) '
+           'order by "id", "id" limit 2001')
+    plan = [row[3] for row in db.execute(f"explain query plan {sql}", {"v": "x", "p0": "a", "p1": "a"})]
+    assert "USE TEMP B-TREE FOR ORDER BY" not in plan, plan
