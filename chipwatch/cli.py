@@ -205,9 +205,8 @@ def export(out_dir: str, tables: tuple[str, ...]) -> None:
 
     settings = load_settings()
     check_database(settings.db_path)
-    paths = export_tables(settings.db_path, repo_path(out_dir), tables=tables or ("claims", "figures"))
-    for path in paths:
-        click.echo(f"wrote {path}", err=True)
+    export_tables(settings.db_path, repo_path(out_dir), tables=tables or ("claims", "figures"),
+                  on_written=lambda path, rows: click.echo(f"wrote {path} ({rows:,} rows)", err=True))
 
 
 def _crawl_extract_serve(*, demo: bool, then_serve: bool) -> None:

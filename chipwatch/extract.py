@@ -82,6 +82,9 @@ def run_extract(settings: Settings, registry: Registry, *, force: bool = False,
 
             report.checks = dict(check_figures(db))
             report.claim_checks = dict(check_claims(db))
+        from data.db import refresh_statistics
+
+        refresh_statistics(db)  # the planner's picture of the new rows, for Datasette
     except BaseException as exc:
         finish_run(db, run_id, status="failed", message=f"{type(exc).__name__}: {exc}"[:500],
                    stats=report.__dict__)

@@ -3,7 +3,8 @@
 ``serve`` first makes sure the database exists (an empty one, with the full
 schema, if nothing was crawled yet), then runs a soundness check in the spirit
 of ``datasette DB -m metadata.yml --get /``, in-process and wider: the home
-page, the database page and every canned query must answer 200, so a broken
+page and the database page must answer 200 and every canned query must
+compile (``EXPLAIN``, not a full run, so it costs the same at any size), so a broken
 ``metadata.yml``, plugin or query (say, after a schema change) fails with one
 clear line instead of a server that answers errors; only then does it start
 the server.
@@ -26,15 +27,20 @@ from data.db import open_db
 
 METADATA = REPO_ROOT / "metadata.yml"
 PLUGINS_DIR = REPO_ROOT / "plugins"
+TEMPLATES_DIR = REPO_ROOT / "templates"  # the claim and vendor pages, and table pages with tidier notes
 
 # Datasette settings for our data: long claim sentences and document texts, facet-heavy browsing.
 SETTINGS: dict[str, str] = {
     "sql_time_limit_ms": "3000",  # canned queries with window functions over a year of claims
     "facet_time_limit_ms": "500",
+    "default_facet_size": "6",  # four facets of six values keep the first rows above the fold; "…" shows more
     "default_page_size": "50",
     "max_returned_rows": "2000",
-    "truncate_cells_html": "400",  # documents.text would otherwise fill the screen
+    "truncate_cells_html": "240",  # compact rows: documents.text and long sentences end in "…"
     "suggest_facets": "off",  # suggestions over ids and offsets are noise; useful facets are configured
+    # "Export everything": a streamed CSV (`.csv?_stream=on`) is never cut short; 0 lifts Datasette's
+    # 100 MB cap (a million claims is ~300 MB). plugins/chipwatch_export.py makes the stream exact.
+    "max_csv_mb": "0",
 }
 
 
@@ -50,7 +56,7 @@ def datasette_args(db_path: str | Path, port: int, *, host: str = "127.0.0.1",
     ['serve', 'data/chipwatch.db']
     """
     args = ["serve", str(db_path), "-m", str(metadata),
-            "--plugins-dir", str(PLUGINS_DIR), "--host", host, "--port", str(port)]
+            "--plugins-dir", str(PLUGINS_DIR), "--template-dir", str(TEMPLATES_DIR), "--host", host, "--port", str(port)]
     for name, value in SETTINGS.items():
         args += ["--setting", name, value]
     return args
@@ -89,24 +95,46 @@ def make_datasette(db_path: str | Path, *, metadata: Path = METADATA):
 
     settings = {name: int(value) if value.isdigit() else value == "on" for name, value in SETTINGS.items()}
     return Datasette([str(db_path)], metadata=load_metadata(metadata), plugins_dir=str(PLUGINS_DIR),
-                     settings=settings)
+                     template_dir=str(TEMPLATES_DIR), settings=settings)
 
 
 def soundness_check(db_path: str | Path, *, metadata: Path = METADATA) -> int:
-    """GET ``/``, the database page and every canned query in-process; return how many pages answered.
+    """GET ``/`` and the database page in-process, and compile every canned query; return how many passed.
 
-    Raises :class:`ServeError` naming the first page that did not answer 200.
+    A canned query is prepared with ``EXPLAIN``, never run: at a million claims running every query in
+    full took longer than the SQL time limit, and serve refused to start over a query that was fine.
+    Raises :class:`ServeError` naming the first page that did not answer 200 or query that does not compile.
     """
     datasette = make_datasette(db_path, metadata=metadata)
     name = Path(db_path).stem
     queries = (load_metadata(metadata).get("databases", {}).get(name) or {}).get("queries") or {}
-    paths = ["/", f"/{name}"] + [f"/{name}/{query}.json?_shape=array" for query in queries]
+    return asyncio.run(_check(datasette, db_path, name, queries))
+
+
+async def _check(datasette, db_path: str | Path, name: str, queries: dict) -> int:
+    paths = ["/", f"/{name}"]
     for path in paths:
-        response = asyncio.run(datasette.client.get(path))
+        response = await datasette.client.get(path)
         if response.status_code != 200:
             raise ServeError(f"Datasette cannot serve {db_path}: GET {path} answered {response.status_code}: "
                              f"{_error_detail(response.text)}")
-    return len(paths)
+    for query, config in queries.items():
+        await _compile_query(datasette, db_path, name, query, config)
+    return len(paths) + len(queries)
+
+
+async def _compile_query(datasette, db_path: str | Path, name: str, query: str, config: dict | str) -> None:
+    """Prepare canned query ``query`` on Datasette's own connection (its SQL functions included)."""
+    from datasette.utils import derive_named_parameters
+
+    sql = config if isinstance(config, str) else config.get("sql") or ""
+    database = datasette.get_database(name)
+    params = {param: None for param in await derive_named_parameters(database, sql)}
+    try:
+        await database.execute(f"explain {sql}", params)
+    except Exception as exc:  # sqlite3.Error or Datasette's QueryInterrupted/InvalidSql: all mean "cannot serve"
+        raise ServeError(f"Datasette cannot serve {db_path}: canned query {query} "
+                         f"(/{name}/{query}) does not compile: {exc}") from exc
 
 
 def _error_detail(body: str) -> str:

@@ -77,18 +77,34 @@ SCHEMA: dict[str, tuple[dict, str, list[tuple[str, str, str]]]] = {
     }, "id", [("run", "runs", "id")]),
 }
 
+# Single columns for filters and facets; (filter, sort) pairs so a filtered page reads rows in order and
+# stops at its page size instead of sorting every match. Measured at 1M claims (issue 8): the vendor
+# filter went from 836 to 102 ms, the Atom feed from a time-out to 11 ms.
 INDEXES: dict[str, list[list[str]]] = {
     "documents": [["vendor"], ["kind"], ["published"], ["source"], ["url"], ["extracted_version"],
-                  ["story"], ["accession"]],
+                  ["story"], ["accession"], ["vendor", "published"]],
     "claims": [["document_id"], ["vendor"], ["product"], ["metric"], ["unit"], ["published"],
-               ["claim_group"]],
-    "figures": [["document_id"], ["vendor"], ["metric"], ["period"], ["published"]],
-    "filings": [["vendor"], ["form"], ["filing_date"]],
-    "reported_values": [["vendor"], ["metric"], ["end"]],
-    "fetch_errors": [["run"], ["source"]],
-    "claim_groups": [["vendor"], ["metric"], ["first_published"]],
+               ["claim_group"], ["published", "id"], ["vendor", "published", "metric"], ["unit", "published"],
+               ["metric", "published"], ["claim_group", "published"],
+               # (facet, id): a filtered streamed CSV pages by id (plugins/chipwatch_export.py) and reads
+               # each page as a range instead of sorting every match (0.27 s to 1 ms a page at 1M claims)
+               ["vendor", "id"], ["metric", "id"], ["unit", "id"], ["product", "id"]],
+    "figures": [["document_id"], ["vendor"], ["metric"], ["period"], ["published"], ["unit"],
+                ["vendor", "published"], ["metric", "published"],
+                ["vendor", "id"], ["metric", "id"], ["unit", "id"], ["period", "id"]],  # as for claims
+    "filings": [["vendor"], ["form"], ["filing_date"], ["vendor", "filing_date"]],
+    "reported_values": [["vendor"], ["metric"], ["end"], ["form"], ["fp"], ["vendor", "metric", "end"]],
+    "fetch_errors": [["run"], ["source"], ["status"]],
+    "claim_groups": [["vendor"], ["metric"], ["first_published"], ["unit"], ["mentions", "first_published", "id"]],
     "runs": [["status"], ["stage"]],
+    "sources": [["vendor"], ["kind"], ["last_status"]],
+    "stories": [["first_published"]],
+    "vendors": [["name"]],
 }
+
+# ANALYZE reads at most this many rows per index: statistics good enough for the planner, in
+# milliseconds at any size (a full ANALYZE of a million claims takes seconds, on every open).
+ANALYSIS_LIMIT = 1000
 
 FTS: dict[str, list[str]] = {
     "documents": ["title", "text"],
@@ -178,6 +194,7 @@ def ensure_schema(db: sqlite_utils.Database) -> None:
             db[name].enable_fts(columns, create_triggers=True, tokenize="porter", replace=True)
             db[name].rebuild_fts()
     ensure_evidence_schema(db)
+    refresh_statistics(db)
 
 
 def missing_fts_triggers(db: sqlite_utils.Database, table: str) -> set[str]:
@@ -186,3 +203,15 @@ def missing_fts_triggers(db: sqlite_utils.Database, table: str) -> set[str]:
     present = {row[0] for row in db.execute(
         "select name from sqlite_master where type = 'trigger' and tbl_name = ?", [table]).fetchall()}
     return wanted - present
+
+
+def refresh_statistics(db: sqlite_utils.Database) -> None:
+    """Run a bounded ``ANALYZE`` so SQLite's planner picks the facet and sort indexes.
+
+    Without statistics SQLite guesses, and at a million claims it guessed wrong (a full scan for
+    ``?vendor=``). Call it after a build that added many rows (``chipwatch extract``); it also runs
+    on every open, where it costs a few milliseconds.
+    """
+    db.execute(f"PRAGMA analysis_limit = {ANALYSIS_LIMIT}")
+    db.execute("ANALYZE")
+    db.conn.commit()

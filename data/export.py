@@ -11,7 +11,7 @@ from __future__ import annotations
 import csv
 import json
 import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 import sqlite_utils
@@ -25,8 +25,12 @@ class ExportError(ValueError):
 
 
 def export_tables(db_path: str | Path, out_dir: str | Path = DEFAULT_OUT_DIR,
-                  tables: Iterable[str] = DEFAULT_TABLES) -> list[Path]:
+                  tables: Iterable[str] = DEFAULT_TABLES,
+                  on_written: Callable[[Path, int], None] | None = None) -> list[Path]:
     """Write ``<table>.csv`` and ``<table>.json`` for each table into ``out_dir``; return the paths.
+
+    Each file is one read of the table, so it holds every row exactly once; ``on_written(path, rows)``
+    is called after each file (``chipwatch export`` can print the row counts with it).
 
     >>> export_tables("data/chipwatch.db", "data/exports", ["claims"])  # doctest: +SKIP
     [PosixPath('data/exports/claims.csv'), PosixPath('data/exports/claims.json')]
@@ -44,8 +48,12 @@ def export_tables(db_path: str | Path, out_dir: str | Path = DEFAULT_OUT_DIR,
         written: list[Path] = []
         for table in tables:
             columns = list(db[table].columns_dict)
-            written.append(_write_atomically(out_dir / f"{table}.csv", _csv_lines(columns, db[table].rows)))
-            written.append(_write_atomically(out_dir / f"{table}.json", _json_chunks(db[table].rows)))
+            for suffix in ("csv", "json"):
+                path, counted = out_dir / f"{table}.{suffix}", _Counted(db[table].rows)
+                chunks = _csv_lines(columns, counted) if suffix == "csv" else _json_chunks(counted)
+                written.append(_write_atomically(path, chunks))
+                if on_written:
+                    on_written(path, counted.count)
         return written
     finally:
         db.close()
@@ -68,6 +76,18 @@ def _json_chunks(rows: Iterable[dict]) -> Iterator[str]:
     for index, row in enumerate(rows):
         yield ("\n" if index == 0 else ",\n") + json.dumps(row, ensure_ascii=False, default=str)
     yield "\n]\n"
+
+
+class _Counted:
+    """An iterable of rows that counts what went through it."""
+
+    def __init__(self, rows: Iterable[dict]) -> None:
+        self._rows, self.count = rows, 0
+
+    def __iter__(self) -> Iterator[dict]:
+        for row in self._rows:
+            self.count += 1
+            yield row
 
 
 class _LineBuffer:

@@ -15,7 +15,7 @@ EVIDENCE_SCHEMA: dict[str, tuple[dict, str, list[tuple[str, str, str]], list[lis
         "taxonomy": str, "tag": str, "accession": str, "filed": str, "reported_value": str, "derived": str,
     }, "figure_id", [("figure_id", "figures", "id"), ("vendor", "vendors", "slug"),
                      ("reported_value", "reported_values", "id")],
-        [["outcome"], ["vendor"], ["comparison"]]),
+        [["outcome"], ["vendor"], ["comparison"], ["metric"]]),
     "benchmark_files": ({
         "url": str, "round": str, "content_hash": str, "rows": int, "loaded_at": str, "problems": str,
     }, "url", [], []),
@@ -26,7 +26,7 @@ EVIDENCE_SCHEMA: dict[str, tuple[dict, str, list[tuple[str, str, str]], list[lis
         "mlperf_model": str, "scenario": str, "result": float, "units": str, "lower_is_better": int,
         "accuracy": str, "has_power": int, "location": str, "source_url": str,
     }, "id", [("source_url", "benchmark_files", "url")],
-        [["round", "division"], ["accelerator"], ["model", "scenario"], ["organization"]]),
+        [["round", "division"], ["division"], ["accelerator"], ["model", "scenario"], ["scenario"], ["organization"]]),
     "claim_checks": ({
         "claim_id": str, "vendor": str, "product": str, "comparator": str, "workload": str,
         "round": str, "division": str, "model": str, "scenario": str, "cites_mlperf": int,
@@ -36,7 +36,7 @@ EVIDENCE_SCHEMA: dict[str, tuple[dict, str, list[tuple[str, str, str]], list[lis
         "product_accelerators": int, "comparator_accelerators": int,
     }, "claim_id", [("claim_id", "claims", "id"), ("vendor", "vendors", "slug"),
                     ("product_result", "benchmark_results", "id"), ("comparator_result", "benchmark_results", "id")],
-        [["outcome"], ["vendor"], ["round", "division"]]),
+        [["outcome"], ["vendor"], ["round", "division"], ["cites_mlperf"]]),
 }
 
 

@@ -3,17 +3,30 @@
 * In the ``claim`` canned query, the ``context`` column shows the text around the
   claim with its sentence in bold and the claim's own words highlighted.
 * In the ``claims`` table, each ``sentence`` cell ends with an "in context" link
-  to that query for the claim, which also links to the source document; in the
-  other canned queries, a ``claim`` column (a claim id) links there too, and a
+  to the claim page (``/<database>/-/claim/<id>``); in the canned queries, a
+  ``claim`` column (a claim id) links there too, and a
   ``claim_group`` column links to the group's row.
 """
 
 from __future__ import annotations
 
-from urllib.parse import quote, urlencode
+from urllib.parse import quote
 
 import markupsafe
 from datasette import hookimpl
+
+SENTENCE_CHARS = 200  # a claims row stays a few lines tall; the claim page has the whole sentence
+
+
+def truncate(text: str, limit: int) -> str:
+    """``text`` cut at a word boundary before ``limit`` characters, with "…" when cut.
+
+    >>> truncate("one two three", 9), truncate("short", 9)
+    ('one two…', 'short')
+    """
+    if len(text) <= limit:
+        return text
+    return text[:limit].rsplit(" ", 1)[0].rstrip(" ,;:") + "…"
 
 
 def highlight_context(context: str, sentence: str | None, raw: str | None) -> markupsafe.Markup:
@@ -59,10 +72,10 @@ def render_cell(row, value, column, table, database, datasette):
         if claim_id is None:
             return None
         return markupsafe.Markup('{} <a class="chipwatch-context" href="{}">in&nbsp;context&nbsp;→</a>').format(
-            value, claim_url(datasette, database, claim_id))
+            truncate(value, SENTENCE_CHARS), claim_url(datasette, database, claim_id))
     return None
 
 
 def claim_url(datasette, database: str, claim_id: str) -> str:
-    """The path of the ``claim`` canned query for one claim."""
-    return datasette.urls.database(database) + "/claim?" + urlencode({"id": claim_id})
+    """The path of the claim page (plugins/chipwatch_claim_page.py) for one claim."""
+    return datasette.urls.database(database) + "/-/claim/" + quote(str(claim_id), safe="")

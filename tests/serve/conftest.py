@@ -160,3 +160,35 @@ def get(ds: Datasette, path: str):
 @pytest.fixture
 def datasette(sample_db) -> Datasette:
     return make_datasette(sample_db[0])
+
+
+# Crawled text is untrusted: a page can carry markup, event handlers and javascript: links into any column.
+PWN = "window.__pwned = (window.__pwned || 0) + 1"
+HOSTILE_TITLE = f"<script>{PWN}</script>Hostile <b>bold</b> title"
+HOSTILE_SENTENCE = f'The <img src=x onerror="{PWN}"> HX-1 is 4x faster than a <script>{PWN}</script> GPU.'
+HOSTILE_LINK = f"javascript:{PWN}"
+
+
+def populate_hostile(db) -> dict[str, str]:
+    """A vendor, source, document, claims and a figure whose stored text tries to run script."""
+    store.upsert_vendors(db, [Vendor(slug="hostile", name=f"Hostile <svg onload=\"{PWN}\">",
+                                     website=HOSTILE_LINK)])
+    db["sources"].upsert({"id": "hostile-feed", "vendor": "hostile", "kind": "feed", "url": HOSTILE_LINK}, pk="id")
+    text = f"{HOSTILE_TITLE}. {HOSTILE_SENTENCE} It draws <a href=\"{HOSTILE_LINK}\">30 W</a> less."
+    doc_id, _ = store.save_document(db, {
+        "url": "https://hostile.example/news/hx-1", "canonical_url": HOSTILE_LINK, "vendor": "hostile",
+        "source": "hostile-feed", "kind": "press_release", "title": HOSTILE_TITLE, "text": text,
+        "published": "2026-04-01T09:00:00+00:00"})
+    quote = "4x faster than a <script>"
+    facts.replace_facts(db, {"id": doc_id, "vendor": "hostile", "published": "2026-04-01T09:00:00+00:00"}, [
+        _claim(text, HOSTILE_SENTENCE, quote, product=f"HX-1<img src=x onerror=\"{PWN}\">", metric="speed",
+               value=4, unit="x", direction="higher", comparator=f"<script>{PWN}</script> GPU",
+               workload=HOSTILE_LINK, hedge="<i onmouseover=\"x\">up to</i>"),
+        _claim(text, HOSTILE_SENTENCE, "30 W", product="HX-1", metric="power", value=30, unit="W",
+               direction="lower"),
+        _figure(text, HOSTILE_SENTENCE, "HX-1", company=HOSTILE_TITLE, metric="revenue", value=1.0, unit="USD",
+                period="<script>Q1</script>"),
+    ], "test-1")
+    db.conn.commit()
+    claim = db.execute("select id from claims where document_id = ? and unit = 'x'", [doc_id]).fetchone()[0]
+    return {"hostile_document": doc_id, "hostile_claim": claim}

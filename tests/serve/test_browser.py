@@ -17,7 +17,7 @@ import pytest
 
 from chipwatch.serve import datasette_args, datasette_command
 from data.db import open_db
-from tests.serve.conftest import populate
+from tests.serve.conftest import populate, populate_hostile
 
 CHROMIUM = os.environ.get("CHIPWATCH_CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
@@ -106,6 +106,17 @@ def test_search_claims_by_full_text(server, page):
     assert "6.9x faster than the leading flagship GPU" in page.locator("table.rows-and-columns").inner_text()
 
 
+def test_claim_rows_start_above_the_fold_with_the_column_notes_folded(server, page):
+    url, _ = server
+    page.set_viewport_size({"width": 1400, "height": 1000})
+    page.goto(f"{url}/chipwatch/claims")
+    assert page.locator("table.rows-and-columns tbody tr").first.bounding_box()["y"] < 1000
+    notes = page.locator("dl.column-descriptions")
+    assert not notes.is_visible()
+    page.click("details.column-descriptions-toggle summary")
+    assert notes.is_visible() and "Hedge words kept from the text" in notes.inner_text()
+
+
 def test_click_a_facet(server, page):
     url, _ = server
     page.goto(f"{url}/chipwatch/claims")
@@ -146,11 +157,27 @@ def test_open_a_canned_query_and_a_claim_in_context(server, page):
     page.wait_for_url("**/chipwatch/gpu_speedups")
     assert page.locator("h1").inner_text().startswith("Speedup claims against GPUs")
     assert _table_rows(page) == 4
-    page.locator(f"a[href='/chipwatch/claim?id={ids['first_claim']}']").first.click()
-    page.wait_for_url("**/chipwatch/claim?id=*")
-    assert page.locator("mark").first.inner_text() == "6.9x faster than the leading flagship GPU"
+    page.locator(f"a[href='/chipwatch/-/claim/{ids['first_claim']}']").first.click()
+    page.wait_for_url("**/chipwatch/-/claim/*")
+    assert page.locator("mark").all_inner_texts() == ["6.9x faster than the leading flagship GPU"]
     source = page.locator("a[href='https://newsroom.lumenar.example/news/lumenar-lx3-wafer-engine']")
     assert source.count() == 1
+
+
+def test_open_a_claim_page_and_follow_its_source_link(server, page):
+    url, ids = server
+    page.route("https://newsroom.lumenar.example/**", lambda route: route.fulfill(
+        status=200, content_type="text/html", body="<title>the source</title>"))  # never the internet
+    page.goto(f"{url}/chipwatch/claims?_sort=id")
+    page.locator(f"a.chipwatch-context[href='/chipwatch/-/claim/{ids['first_claim']}']").click()
+    page.wait_for_url(f"**/chipwatch/-/claim/{ids['first_claim']}")
+    assert page.locator("h1.statement").inner_text() == (
+        "LX-3 Wafer Engine · 6.9x · speed · versus leading flagship GPU · on 70B model")
+    assert page.locator("table.mentions tbody tr").count() == 2
+    assert "1,800 tokens per second" in page.locator("ul.siblings").inner_text()
+    page.locator("a.source-link").click()
+    page.wait_for_url("https://newsroom.lumenar.example/news/lumenar-lx3-wafer-engine")
+    assert page.title() == "the source"
 
 
 def test_search_claims_canned_query_form(server, page):
@@ -161,3 +188,86 @@ def test_search_claims_canned_query_form(server, page):
     page.wait_for_url("**q=tokens+per+second**")
     assert _table_rows(page) == 1
     assert "1,800 tokens per second" in page.locator("table.rows-and-columns").inner_text()
+
+
+def test_open_a_vendor_page_see_its_chart_and_load_its_feed(server, page):
+    url, _ = server
+    page.goto(f"{url}/chipwatch/vendors")
+    page.locator("a.chipwatch-vendor[href='/chipwatch/-/vendor/lumenar']").click()
+    page.wait_for_url("**/chipwatch/-/vendor/lumenar")
+    assert page.locator("h1").inner_text() == "Lumenar Systems"
+    bars = page.locator("svg.chart rect.bar")
+    assert bars.count() == 2 and bars.first.bounding_box()["height"] > 50  # drawn, not just in the markup
+    feed = page.request.get(url + page.locator("a.feed").get_attribute("href"))
+    assert feed.status == 200
+    import xml.etree.ElementTree as ET
+
+    entries = ET.fromstring(feed.text()).findall("{http://www.w3.org/2005/Atom}entry")
+    assert len(entries) == 4
+
+
+def test_both_atom_feeds_parse(server, page):
+    import xml.etree.ElementTree as ET
+
+    url, _ = server
+    for path, count in (("/chipwatch/new_claims.atom", 5), ("/chipwatch/vendor_claims_feed.atom?vendor=quillon", 1)):
+        response = page.request.get(url + path)
+        assert response.status == 200 and response.headers["content-type"].startswith("application/xml")
+        assert len(ET.fromstring(response.text()).findall("{http://www.w3.org/2005/Atom}entry")) == count
+
+
+@pytest.fixture(scope="module")
+def hostile_server(tmp_path_factory):
+    """Datasette over a database whose stored text carries scripts, event handlers and javascript: links."""
+    path = tmp_path_factory.mktemp("hostile") / "chipwatch.db"
+    db = open_db(path)
+    ids = {**populate(db), **populate_hostile(db)}
+    db.close()
+    port = _free_port()
+    proc = subprocess.Popen(datasette_command(datasette_args(path, port)), stdout=subprocess.DEVNULL,
+                            stderr=subprocess.PIPE, text=True)
+    url = f"http://127.0.0.1:{port}"
+    try:
+        _wait_until_up(url + "/", proc)
+        yield url, ids
+    finally:
+        proc.terminate()
+        proc.wait(timeout=30)
+
+
+def _assert_nothing_ran(page) -> None:
+    """No injected script ran, no element carries an event handler, no link or image points at javascript:."""
+    assert page.evaluate("window.__pwned") is None
+    handlers = page.evaluate("""() => [...document.querySelectorAll('section.content *')].flatMap(
+        el => [...el.attributes].filter(a => a.name.startsWith('on')).map(a => el.tagName + ' ' + a.name))""")
+    assert handlers == []
+    hrefs = page.evaluate("() => [...document.querySelectorAll('[href],[src]')].map(el => el.getAttribute('href')"
+                          " || el.getAttribute('src'))")
+    assert not [h for h in hrefs if h.strip().lower().startswith("javascript:")]
+
+
+def hostile_pages(ids: dict) -> list[str]:
+    """Every page this project adds or changes, at the hostile rows."""
+    return [f"/chipwatch/-/claim/{ids['hostile_claim']}", "/chipwatch/-/vendor/hostile", "/chipwatch/vendors",
+            "/chipwatch/claims", "/chipwatch/documents",
+            f"/chipwatch/documents/{ids['hostile_document']}", "/chipwatch/figures", "/chipwatch/gpu_speedups"]
+
+
+def test_stored_script_never_runs_on_our_pages(hostile_server, page):
+    url, ids = hostile_server
+    dialogs = []
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    for path in hostile_pages(ids):
+        page.goto(url + path)
+        page.mouse.move(300, 300)
+        page.hover("section.content")  # an onmouseover would fire here
+        _assert_nothing_ran(page)
+    assert dialogs == []
+
+
+def test_the_hostile_claim_page_shows_the_markup_as_text(hostile_server, page):
+    url, ids = hostile_server
+    page.goto(f"{url}/chipwatch/-/claim/{ids['hostile_claim']}")
+    assert page.locator("mark").all_inner_texts() == ["4x faster than a <script>"]
+    assert "<script>" in page.locator("dd.document-title").inner_text()
+    assert page.locator("a.source-link").count() == 0  # a javascript: source is shown, not linked

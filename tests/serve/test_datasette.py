@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 import xml.etree.ElementTree as ET
 
 import pytest
@@ -67,7 +68,7 @@ def test_label_column_names_the_vendor_in_foreign_key_links(datasette):
 def test_claims_table_links_each_sentence_to_its_context(datasette, sample_db):
     _, ids = sample_db
     html = get(datasette, "/chipwatch/claims").text
-    assert f'href="/chipwatch/claim?id={ids["first_claim"]}"' in html
+    assert f'href="/chipwatch/-/claim/{ids["first_claim"]}"' in html
 
 
 @pytest.mark.parametrize(("query", "params", "check"), [
@@ -186,7 +187,7 @@ def test_canned_query_pages_link_claims_and_groups(datasette, sample_db):
     _, ids = sample_db
     html = get(datasette, "/chipwatch/claim_groups_mentions").text
     assert f'href="/chipwatch/claim_groups/{ids["group"]}"' in html
-    assert f'href="/chipwatch/claim?id={ids["first_claim"]}"' in html
+    assert f'href="/chipwatch/-/claim/{ids["first_claim"]}"' in html
     assert get(datasette, f"/chipwatch/claim_groups/{ids['group']}").status_code == 200
 
 
@@ -197,3 +198,52 @@ def test_atom_feed_of_an_empty_database_says_there_are_no_claims_yet(tmp_path):
     assert response.status_code == 200
     entries = ET.fromstring(response.text).findall(f"{ATOM}entry")
     assert [e.findtext(f"{ATOM}title") for e in entries] == ["chipwatch has no claims yet"]
+
+
+def test_atom_feed_holds_the_newest_hundred_claims(tmp_path):
+    path = tmp_path / "chipwatch.db"
+    db = open_db(path)
+    db["documents"].insert({"id": "doc-1", "url": "https://example.com/a", "title": "A"})
+    db["claims"].insert_all({"id": f"c{n:03}", "document_id": "doc-1", "raw": f"{n}x", "sentence": f"{n}x.",
+                             "published": f"2026-01-01T00:{n // 60:02}:{n % 60:02}Z"} for n in range(150))
+    db.close()
+    rows = get(make_datasette(path), "/chipwatch/new_claims.json?_shape=array").json()
+    assert [r["atom_id"] for r in rows] == [f"c{n:03}" for n in range(149, 49, -1)]
+
+
+def test_column_notes_are_folded_away_on_table_pages(datasette):
+    html = get(datasette, "/chipwatch/claims").text
+    details = re.search(r"<details class=\"column-descriptions-toggle\">\s*<summary>About the (\d+) columns</summary>",
+                        html)
+    assert details and int(details.group(1)) == 19
+    assert html.index("column-descriptions-toggle") < html.index("Hedge words kept from the text")
+
+
+def test_long_sentences_are_cut_in_table_rows_but_whole_on_the_claim_page(tmp_path):
+    path = tmp_path / "chipwatch.db"
+    db = open_db(path)
+    long_sentence = "The X-9 is 5x faster " + "and also much better " * 30 + "than before."
+    db["documents"].insert({"id": "doc-1", "url": "https://example.com/a", "title": "A", "text": long_sentence})
+    db["claims"].insert({"id": "c1", "document_id": "doc-1", "raw": "5x faster", "sentence": long_sentence,
+                         "start": 11, "end": 20, "unit": "x", "value": 5})
+    db.close()
+    ds = make_datasette(path)
+    row = get(ds, "/chipwatch/claims").text
+    assert long_sentence not in row and "… <a class=\"chipwatch-context\"" in row
+    claim_page = get(ds, "/chipwatch/-/claim/c1").text
+    assert "<mark>5x faster</mark>" + long_sentence[20:] in claim_page
+
+
+@pytest.mark.parametrize("feed", ["/chipwatch/new_claims.atom", "/chipwatch/vendor_claims_feed.atom?vendor=hostile"])
+def test_feeds_link_only_to_http_urls(tmp_path, feed):
+    """A document whose stored canonical URL is javascript: must not hand that link to a feed reader."""
+    from tests.serve.conftest import populate_hostile
+
+    path = tmp_path / "chipwatch.db"
+    db = open_db(path)
+    populate_hostile(db)
+    db.close()
+    response = get(make_datasette(path), feed)
+    assert response.status_code == 200, response.text[:300]
+    links = [e.find(f"{ATOM}link").get("href") for e in ET.fromstring(response.text).findall(f"{ATOM}entry")]
+    assert links and all(link.startswith(("http://", "https://", "/")) for link in links), links

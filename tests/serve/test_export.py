@@ -58,3 +58,9 @@ def test_unknown_table_is_an_error_naming_it(sample_db, tmp_path):
 def test_missing_database_is_an_error(tmp_path):
     with pytest.raises(ExportError, match="no such database"):
         export_tables(tmp_path / "nothing.db", tmp_path / "out")
+
+
+def test_each_written_file_reports_its_row_count(sample_db, tmp_path):
+    counts = {}
+    export_tables(sample_db[0], tmp_path, ["claims", "figures"], on_written=lambda p, n: counts.update({p.name: n}))
+    assert counts == {"claims.csv": 5, "claims.json": 5, "figures.csv": 2, "figures.json": 2}

@@ -12,12 +12,13 @@ import pytest
 import yaml
 
 from chipwatch.serve import METADATA
-from data.db import FTS
+from data.db import FTS, INDEXES
 from data.db import SCHEMA as CORE_SCHEMA
 from evidence.schema import EVIDENCE_SCHEMA
 
 # every table the database holds: the core schema and the evidence stage's own tables
 SCHEMA = {**CORE_SCHEMA, **{name: spec[:3] for name, spec in EVIDENCE_SCHEMA.items()}}
+ALL_INDEXES = {**INDEXES, **{name: spec[3] for name, spec in EVIDENCE_SCHEMA.items()}}
 
 RAW = yaml.safe_load(METADATA.read_text(encoding="utf-8"))
 DB = RAW["databases"]["chipwatch"]
@@ -88,3 +89,21 @@ def test_atom_query_returns_the_columns_datasette_atom_needs():
     sql = DB["queries"]["new_claims"]["sql"]
     for column in ("atom_id", "atom_title", "atom_updated", "atom_link"):
         assert f"as {column}" in sql
+
+
+@pytest.mark.parametrize("table", sorted(TABLES))
+def test_every_facet_and_sort_column_is_indexed(table):
+    """A facet or sort over an unindexed column scans the whole table on every page view."""
+    leading = {columns[0] for columns in ALL_INDEXES.get(table, [])} | {SCHEMA[table][1]}
+    config = TABLES[table]
+    for column in [*config.get("facets", []), config.get("sort"), config.get("sort_desc")]:
+        if column:
+            assert column in leading, f"data/db.py INDEXES: {table}.{column} is a facet or sort but has no index"
+
+
+def test_atom_feed_limits_the_claims_it_reads():
+    """The feed's claims branch stops at 100 rows read off the (published, id) index, at any size."""
+    sql = DB["queries"]["new_claims"]["sql"]
+    branch = sql[:sql.index("union all")]
+    assert re.search(r"from \(select \* from claims order by published desc, id desc limit 100\) as claims", branch)
+    assert ["published", "id"] in INDEXES["claims"]
