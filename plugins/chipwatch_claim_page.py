@@ -39,6 +39,12 @@ order by claims.published, claims.id
 limit 200
 """
 
+# The independent evidence for the claim (issue 12): its MLPerf check, if it got one
+EVIDENCE_SQL = """
+select claim_checks.*, json_extract(claim_checks.rules_broken, '$') as rules
+from claim_checks where claim_id = :id
+"""
+
 DOCUMENT_CLAIMS_SQL = """
 select id, raw, product, metric, value, value_high, unit, hedge, comparator, workload
 from claims where document_id = :document and id != :id
@@ -71,6 +77,7 @@ async def claim_page(datasette, request):
     mentions = await _rows(db, GROUP_SQL, {"group": claim["claim_group"], "id": claim_id}) \
         if claim.get("claim_group") else []
     siblings = await _rows(db, DOCUMENT_CLAIMS_SQL, {"document": claim["document_id"], "id": claim_id})
+    evidence = await _evidence(datasette, db, database, claim_id)
     for row in [*mentions, *siblings]:
         row["url"] = claim_path(datasette, database, row["id"])
         row["source_link"] = safe_link(row.get("source_url"))
@@ -80,11 +87,32 @@ async def claim_page(datasette, request):
     return Response.html(await datasette.render_template("chipwatch_claim.html", {
         "database": database, "claim": claim, "statement": statement_parts(claim), "context": context,
         "source_link": safe_link(claim.get("source_url")), "mentions": mentions, "siblings": siblings,
+        "evidence": evidence,
         "vendor_url": datasette.urls.database(database) + "/-/vendor/" + quote(claim["vendor"] or "", safe=""),
         "row_url": datasette.urls.row(database, "claims", quote(claim_id, safe="")),
         "group_url": datasette.urls.row(database, "claim_groups", quote(claim["claim_group"], safe=""))
         if claim.get("claim_group") else None,
     }, request=request))
+
+
+async def _evidence(datasette, db, database: str, claim_id: str) -> dict | None:
+    """The claim's check against MLPerf results, with links to the result rows it used."""
+    import json
+
+    if "claim_checks" not in await db.table_names():
+        return None
+    found = await _rows(db, EVIDENCE_SQL, {"id": claim_id})
+    if not found:
+        return None
+    check = found[0]
+    try:
+        check["rules"] = json.loads(check.get("rules_broken") or "[]")
+    except ValueError:
+        check["rules"] = []
+    for side in ("product_result", "comparator_result"):
+        if check.get(side):
+            check[f"{side}_url"] = datasette.urls.row(database, "benchmark_results", quote(check[side], safe=""))
+    return check
 
 
 @hookimpl

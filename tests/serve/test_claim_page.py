@@ -93,3 +93,28 @@ def test_stored_markup_is_escaped_and_javascript_links_are_not_links(tmp_path):
     assert "&lt;script&gt;" in content
     assert f'href="{HOSTILE_LINK}' not in html and 'href="javascript:' not in html.lower()
     assert re.findall(r"<mark>(.*?)</mark>", content) == ["4x faster than a &lt;script&gt;"]
+
+
+def test_a_checked_claim_shows_what_the_evidence_says(sample_db):
+    path, ids = sample_db
+    db = open_db(path)
+    db["claim_checks"].upsert({
+        "claim_id": ids["first_claim"], "outcome": "overstated", "overstated_pct": 8, "claimed_ratio": 9.2,
+        "supported_ratio": 8.5, "basis": "per accelerator", "system_ratio": 4.25, "accelerator_ratio": 8.5,
+        "round": "v6.0", "division": "closed", "model": "llama2-70b-99", "scenario": "Server",
+        "product": "LX-3", "comparator": "Q7", "product_result": "v6.0/closed/Lumenar/results/lx3",
+        "comparator_result": "v6.0/closed/Quillon/results/q7", "product_accelerators": 1,
+        "comparator_accelerators": 8, "rules_broken": '["chip counts stated"]',
+        "reason": "overstated by 8%: the results support 8.50x"}, pk="claim_id")
+    db.conn.commit()
+    html = get(make_datasette(path), f"/chipwatch/-/claim/{ids['first_claim']}").text
+    section = html[html.index("What the evidence says"):html.index("Other mentions of this claim")]
+    assert "<strong>overstated</strong> by 8%" in section
+    assert "8.50x" in section and "v6.0 closed" in section
+    assert "/chipwatch/benchmark_results/v6.0%2Fclosed%2FLumenar%2Fresults%2Flx3" in section
+    assert "Breaks the MLPerf messaging rules: chip counts stated" in section
+
+
+def test_an_unchecked_claim_says_no_result_covers_it(claim_html):
+    section = claim_html[claim_html.index("What the evidence says"):claim_html.index("Other mentions of this claim")]
+    assert "No independent result covers this claim yet" in section
