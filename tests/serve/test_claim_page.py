@@ -109,7 +109,7 @@ def test_a_checked_claim_shows_what_the_evidence_says(sample_db):
     db.conn.commit()
     html = get(make_datasette(path), f"/chipwatch/-/claim/{ids['first_claim']}").text
     section = html[html.index("What the evidence says"):html.index("Other mentions of this claim")]
-    assert "<strong>overstated</strong> by 8%" in section
+    assert "<strong>overstated</strong> by 8% — overstated by 8%: the results support 8.50x" in section
     assert "8.50x" in section and "v6.0 closed" in section
     assert "/chipwatch/benchmark_results/v6.0%2Fclosed%2FLumenar%2Fresults%2Flx3" in section
     assert "Breaks the MLPerf messaging rules: chip counts stated" in section
