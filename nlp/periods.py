@@ -9,9 +9,10 @@ only a year in the text, or the dateline year of a dated news story, is used.
 from __future__ import annotations
 
 import re
+from calendar import monthrange
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 from functools import lru_cache
 
 from nlp.context import DocState
@@ -274,16 +275,35 @@ def respective_period(ctx, q, state: DocState) -> str | None:
 
 
 def reported_fiscal_year(published: str | None, fiscal_year_end: str | None) -> int | None:
-    """The fiscal year a report published on ``published`` covers: that of the month before it.
+    """The fiscal year a report published on ``published`` covers: that of the last quarter ended before it.
+
+    A fiscal year is named after the calendar year it ends in; quarters end every three months from the
+    fiscal year end ("MMDD", as SEC submissions give it). A calendar-year vendor publishing in February
+    reports its fourth quarter, so the year before; Nvidia (year end late January) reports the year just ended.
 
     >>> reported_fiscal_year("2026-02-25", "0131"), reported_fiscal_year("2026-02-25", "1231")
     (2026, 2025)
+    >>> reported_fiscal_year("2026-05-05", "1231"), reported_fiscal_year("2025-05-28", "0131")
+    (2026, 2026)
     """
     if not (published and fiscal_year_end and len(fiscal_year_end) == 4 and fiscal_year_end.isdigit()):
         return None
+    month, day = int(fiscal_year_end[:2]), int(fiscal_year_end[2:])
     try:
-        day = date.fromisoformat(published[:10]) - timedelta(days=30)
+        when = date.fromisoformat(published[:10])
     except ValueError:
         return None
-    end = (int(fiscal_year_end[:2]), int(fiscal_year_end[2:]))
-    return day.year if (day.month, day.day) <= end else day.year + 1
+    if not (1 <= month <= 12 and 1 <= day <= 31):
+        return None
+    ended = _last_quarter_end(when, month, day)
+    return ended.year if (ended.month, ended.day) <= (month, day) else ended.year + 1
+
+
+def _last_quarter_end(when: date, month: int, day: int) -> date:
+    """The latest quarter end strictly before ``when``, quarters ending every three months from ``month``/``day``."""
+    ends = []
+    for year in (when.year - 1, when.year):
+        for k in range(4):
+            m = (month - 1 + 3 * k) % 12 + 1
+            ends.append(date(year, m, min(day, monthrange(year, m)[1])))
+    return max(d for d in ends if d < when)

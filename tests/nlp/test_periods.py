@@ -1,0 +1,34 @@
+"""Reporting periods: which fiscal year a report covers when no year is named near the figure."""
+
+from __future__ import annotations
+
+import pytest
+
+from nlp.periods import reported_fiscal_year
+
+
+@pytest.mark.parametrize("published, year_end, fiscal_year", [
+    ("2026-02-12", "1231", 2025),  # a calendar-year vendor in February reports Q4 and the year 2025
+    ("2026-01-05", "1231", 2025),
+    ("2026-05-05", "1231", 2026),  # ... and in May its first quarter of 2026
+    ("2026-02-25", "0131", 2026),  # Nvidia's year ends in late January: February reports the year just ended
+    ("2025-05-28", "0131", 2026),  # Nvidia's Q1 FY2026 ended in April 2025
+    ("2025-08-20", "0630", 2025),  # a June year end: August reports the year just ended
+    ("2025-11-04", "0630", 2026),
+    ("2025-02-28", "0930", 2025),  # a September year end: February reports Q1 FY2025
+])
+def test_the_fiscal_year_of_the_last_quarter_ended(published, year_end, fiscal_year):
+    assert reported_fiscal_year(published, year_end) == fiscal_year
+
+
+def test_no_year_without_a_date_or_a_year_end():
+    assert reported_fiscal_year(None, "1231") is None
+    assert reported_fiscal_year("2026-02-12", None) is None
+    assert reported_fiscal_year("February 2026", "1231") is None
+
+
+def test_a_calendar_year_vendor_early_in_the_year_reports_last_year(extract):
+    facts = extract("Revenue for the fourth quarter was $1.9 billion. Full-year revenue was $7.2 billion.",
+                    vendor="Halcyon Semiconductor", kind="press_release", published="2026-02-12",
+                    fiscal_year_end="1231")
+    assert [f["period"] for f in facts] == ["Q4 FY2025", "FY2025"]
