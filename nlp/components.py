@@ -21,6 +21,7 @@ from spacy.tokens import Doc, Span, SpanGroup
 
 from nlp.assemble import sentence_facts
 from nlp.context import DocState, Mention, SentenceContext
+from nlp.introductions import introduced_spans
 from nlp.lexicon import load_lexicon
 from nlp.periods import first_period, update_state
 from nlp.quantities import find_quantities
@@ -132,7 +133,8 @@ def model_spans(text: str) -> list[tuple[int, int]]:
     """Character spans of model numbers missing from the catalogue, by the shapes in products.yml.
 
     A short code ("X3") counts only if the document writes it as a product at least once ("the X3",
-    "Sable's S2", "Atlas A2", "X3 supercomputer"); then every mention of it does.
+    "Sable's S2", "Atlas A2", "X3 supercomputer"); then every mention of it does. Names the document
+    introduces ("a chip called Tern") are products too (``nlp.introductions``).
 
     >>> text = "The X3 has 96 cores; X3 beats the LX-3 on FP16 math, Q4 sales aside."
     >>> [text[a:b] for a, b in model_spans(text)]
@@ -145,7 +147,9 @@ def model_spans(text: str) -> list[tuple[int, int]]:
              if not (lexicon.not_models and lexicon.not_models.match(m.group(0)))
              and not (lexicon.not_after and lexicon.not_after.search(text, max(0, m.start() - 16), m.start()))]
     named = {m.group(0) for m in found if m.group("short") and _named_as_product(text, m, lexicon)}
-    return [m.span() for m in found if not m.group("short") or m.group(0) in named]
+    spans = [m.span() for m in found if not m.group("short") or m.group(0) in named]
+    # an introduced name that holds a model number ("the Photon P3") keeps the model number as its name
+    return spans + [(a, b) for a, b in introduced_spans(text) if not any(a < e and s < b for s, e in spans)]
 
 
 def _named_as_product(text: str, m: re.Match, lexicon) -> bool:

@@ -1,0 +1,53 @@
+"""Names a document introduces for a product the catalogue does not know ("a photonic processor they call
+Lumen", "Quarrel unveiled Helix, its first accelerator"): every later mention of the name is a product too,
+so "the chip" and "it" can resolve to it and a catalogued baseline is not taken for the subject.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+import yaml
+
+from nlp.lexicon import DATA
+
+_NAME = r"(?P<name>[A-Z][\w.-]*[\w](?:\s+(?:[A-Z][\w.-]*|\d+[A-Za-z]?)(?![\w-]))?)"
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
+    data = yaml.safe_load((DATA / "roles.yml").read_text(encoding="utf-8"))
+    hardware = "|".join(data["hardware_nouns"])
+    naming = re.compile(rf"\b(?i:{'|'.join(data['naming'])})\s+(?:it\s+|them\s+)?(?:the\s+)?[\"“‘']?{_NAME}")
+    launching = re.compile(
+        rf"\b(?i:{'|'.join(data['launching'])})\s+(?:the\s+|its\s+|a\s+)?(?:new\s+|first\s+|latest\s+)?{_NAME}"
+        rf"(?=\s*,\s+(?:a|an|its|the|their|which|our)\s|\s+(?:{hardware})\b|\s*[.;]|\s*\()")
+    # a common word or a bare hardware noun ("the GPU.") is no name
+    not_name = re.compile(rf"(?:{'|'.join(data['not_names'])}|(?i:{hardware}))(?!\S)")
+    return naming, launching, not_name
+
+
+def introduced_names(text: str) -> set[str]:
+    """Product names the text introduces, as written.
+
+    >>> sorted(introduced_names("Researchers built a processor they call Lumen. Quarrel unveiled Helix, its first part."))
+    ['Helix', 'Lumen']
+    """
+    naming, launching, not_name = _patterns()
+    found = set()
+    for regex in (naming, launching):
+        for m in regex.finditer(text):
+            name = m.group("name").rstrip(".")
+            if not not_name.match(name):
+                found.add(name)
+    return found
+
+
+def introduced_spans(text: str) -> list[tuple[int, int]]:
+    """Character spans of every mention of the names ``text`` introduces."""
+    names = introduced_names(text)
+    if not names:
+        return []
+    regex = re.compile(rf"(?<![\w-])(?:{'|'.join(map(re.escape, sorted(names, key=len, reverse=True)))})(?![\w-])")
+    return [m.span() for m in regex.finditer(text)]
