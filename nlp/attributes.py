@@ -11,17 +11,18 @@ from functools import lru_cache
 from nlp.context import DocState, Mention, SentenceContext
 from nlp.lexicon import cue_patterns, cue_regex
 from nlp.quantities import Quantity
-from nlp.workloads import vocabulary_pattern
+from nlp.workloads import attached_workload, vocabulary_pattern
 
 _FILLER = r"(?:\s+(?:a|an|the|be|of|whopping|claimed|staggering|just))*\s*$"
 _CLAIMED = re.compile(r"\b(?:a|the)\s+claimed\s*$", re.IGNORECASE)
 _COMPARATOR = re.compile(
     r"^[\s,\u201d\u2019\"'()]*(?:[\w-]+\s+){0,4}?(?P<m>than|over|versus|vs\.?|compared\s+(?:to|with)|relative\s+to|against|"
     r"up\s+from|from|of|as\s+\w+\s+as|what|below|above)\s+(?P<rest>.*)$", re.IGNORECASE | re.DOTALL)
-_PHRASE_END = re.compile(r"[,.;:()\u2014\u2013]|\s(?:while|and|but|which|that|when|for|on|in|using|with|"
-                         r"thanks|from|according|says|said)\s", re.IGNORECASE)
+# a baseline ends at a clause or an attachment: "than N5 at the same power", "than the H200 running Llama"
+_PHRASE_END = re.compile(r"[,.;:()\u2014\u2013]|\s(?:while|and|but|which|that|when|for|on|in|at|using|with|running|"
+                         r"serving|during|across|thanks|from|according|says|said)\s", re.IGNORECASE)
 _WORKLOAD = re.compile(
-    vocabulary_pattern() + "|"  # the data vocabulary first: its longer forms win at the same position
+    rf"\b(?:{vocabulary_pattern()})(?![\w-])|"  # the data vocabulary first: its longer forms win at the same position
     r"(?:(?:on-device\s+)?(?:LLM|AI|large[- ]language[- ]model|generative AI|GPT-\d\w*(?:\s\d+B)?|"
     r"Llama\s?\d+(?:\.\d+)?(?:\s\d+B)?)\s+)?"
     r"(?:inference|training)(?:\s+workloads?)?"
@@ -289,11 +290,16 @@ def workload_for(ctx: SentenceContext, q: Quantity) -> str | None:
 
     The nearest one after the figure comes first ("2x faster on Llama 2 70B"), unless a clause break
     separates them; a generic "inference" gives way to a named model or benchmark in the same reach.
+    Outside the vocabulary, a workload noun phrase attached to the claim ("faster in games").
     """
+    lo, hi = ctx.local(q.start), ctx.local(q.end)
+    return _vocabulary_workload(ctx, lo, hi) or attached_workload(ctx.text, lo, hi)
+
+
+def _vocabulary_workload(ctx: SentenceContext, lo: int, hi: int) -> str | None:
     matches = _workloads(ctx.text)
     if not matches:
         return None
-    lo, hi = ctx.local(q.start), ctx.local(q.end)
     after = [m for m in matches if m.start() >= hi and m.start() - hi < 80
              and not _CLAUSE_BREAK.search(ctx.text, hi, m.start())]
     before = [m for m in reversed(matches) if m.end() <= lo]

@@ -1,0 +1,41 @@
+"""Workloads outside the vocabulary: a workload noun phrase attached to the claim ("faster in games")."""
+
+from __future__ import annotations
+
+import pytest
+
+from nlp.workloads import attached_workload
+
+
+def _around(text: str, figure: str) -> tuple[str, int, int]:
+    return text, text.index(figure), text.index(figure) + len(figure)
+
+
+@pytest.mark.parametrize("text, figure, workload", [
+    ("In games, the V2 is up to 2x faster than the X1.", "2x", "games"),
+    ("The V2 is 40% faster than the M3 in a popular video editor.", "40%", "popular video editor"),
+    ("The D3 is 35% faster at compiling code than the Xeon 6.", "35%", "compiling code"),
+    ("The L1 cuts latency by 50% for real-time speech translation.", "50%", "real-time speech translation"),
+    ("The B4 is 4x faster on transformer models than the previous generation.", "4x", "transformer models"),
+    ("The H9 delivers 60% more throughput than the rival's flagship H100 when serving DeepSeek-R1.", "60%",
+     "DeepSeek-R1"),
+])
+def test_a_workload_attached_to_the_claim(text, figure, workload):
+    assert attached_workload(*_around(text, figure)) == workload
+
+
+@pytest.mark.parametrize("text, figure", [
+    ("It is 3 times faster than the H200 running the same model.", "3 times"),  # a reference, not a workload
+    ("The X2 offers 141 GB, up from 80 GB for the second generation chip.", "141 GB"),
+    ("N4P delivers 11% more performance than N5 at the same power.", "11%"),
+    ("The X2 is 2x faster than the X1, the company said in a statement.", "2x"),
+])
+def test_no_workload_where_none_is_attached(text, figure):
+    assert attached_workload(*_around(text, figure)) is None
+
+
+def test_claims_take_attached_workloads_and_baselines_end_at_an_attachment(extract):
+    facts = extract("Polar Labs said the Aurora board is 8 times faster than a Raspberry Pi 5 at image "
+                    "recognition. The Sparrow S3 laptop chip beats the M4 by 20% in games.")
+    assert [(f["comparator"], f["workload"]) for f in facts] == [("a Raspberry Pi 5", "image recognition"),
+                                                                ("M4", "games")]
