@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from calendar import monthrange
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from functools import lru_cache
 
@@ -22,7 +22,15 @@ _MONTH_QUARTER = {"march": 1, "june": 2, "september": 3, "december": 4}
 _MONTHS = "january|february|march|april|may|june|july|august|september|october|november|december"
 
 _QUARTER_WORD = r"(?:(?P<o>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+(?:quarter|qtr)|Q(?P<q>[1-4]))"
+_MONTH_ABBR = (r"(?P<end>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+               r"sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b\.?(?:\s+\d{1,2}\b)?")
+# wire style: "six months to June 30", "Qtr to Dec 31", "nine mths ended Sept 30", "year to March 31, 1987"
+_TO_MONTH = re.compile(rf"\b(?:(?P<len>three|six|nine|twelve|3|6|9|12)[\s-]+(?:months?|mths?)|(?P<qtr>qtr|quarter)|"
+                       rf"(?P<yr>year))\s+(?:to|ended|ending)\s+{_MONTH_ABBR}(?:,?\s+(?P<cy>(?:19|20)\d\d)\b)?",
+                       re.IGNORECASE)
+_LENGTH = {"three": 3, "3": 3, "six": 6, "6": 6, "nine": 9, "9": 9, "twelve": 12, "12": 12}
 _PATTERNS: tuple[tuple[str, re.Pattern], ...] = (
+    ("TO", _TO_MONTH),
     # "first quarter of 2026", "Q1 2026", "Fourth Quarter 2025": calendar labels unless "fiscal" is written
     ("Q", re.compile(rf"\b{_QUARTER_WORD}(?:\s+of)?\s+(?:(?P<fisc>fiscal(?:\s+year)?)\s+|calendar\s+(?:year\s+)?)?"
                      r"(?P<cy>(?:19|20)\d\d)\b", re.IGNORECASE)),
@@ -79,6 +87,7 @@ class PeriodMention:
     prior: bool = False
     compared: bool = False  # "up 17% from Q2": the period compared against, not the figure's own
     calendar: bool = False  # "first quarter of 2026" (calendar) vs "first quarter of fiscal 2026"
+    ends: int | None = None  # "six months to June 30": the month the period ends in (its year from the dateline)
 
 
 @lru_cache(maxsize=4096)
@@ -88,6 +97,9 @@ def mentions(text: str) -> tuple[PeriodMention, ...]:
     for span, regex in _PATTERNS:
         for m in regex.finditer(text):
             groups = m.groupdict()
+            if span == "TO":
+                found.append(_to_month(m, groups))
+                continue
             year = next((int(groups[k]) for k in ("y", "fy", "y2", "y3", "cy") if groups.get(k)), None)
             year = year + 2000 if year is not None and year < 100 else year
             quarter = _quarter_label(groups)
@@ -97,6 +109,27 @@ def mentions(text: str) -> tuple[PeriodMention, ...]:
             found.append(PeriodMention(m.start(), m.end(), span.replace("-1", ""), quarter, year, prior, compared,
                                        calendar))
     return tuple(_merge_quarter_of_year(_outermost(found)))
+
+
+def _to_month(m: re.Match, groups: dict) -> PeriodMention:
+    """"six months to December 31" is H2, "Qtr to Dec 31" Q4, "nine mths to Sept 30" 9M, "year to March 31" FY."""
+    ends = _MONTH_NUMBER[groups["end"][:3].lower()]
+    length = 3 if groups.get("qtr") else 12 if groups.get("yr") else _LENGTH[groups["len"].lower()]
+    span = {3: "Q", 6: "H1" if ends <= 6 else "H2", 9: "9M", 12: "FY"}[length]
+    quarter = f"Q{(ends + 2) // 3}" if span == "Q" else None
+    year = int(groups["cy"]) if groups.get("cy") else None
+    return PeriodMention(m.start(), m.end(), span, quarter, year, calendar=True, ends=ends)
+
+
+_MONTH_NUMBER = {name[:3]: n for n, name in enumerate(_MONTHS.split("|"), 1)}
+
+
+def _dated(m: PeriodMention, state: DocState) -> PeriodMention:
+    """A period ending in a named month takes the year of that month's last end before publication."""
+    if m.ends is None or m.year is not None or not state.published or not state.published[:7].replace("-", "").isdigit():
+        return m
+    year, month = int(state.published[:4]), int(state.published[5:7])
+    return replace(m, year=year if m.ends < month else year - 1)
 
 
 def _outermost(found: list[PeriodMention]) -> list[PeriodMention]:
@@ -134,7 +167,7 @@ def _quarter_label(groups: dict) -> str | None:
 
 def update_state(state: DocState, sentence: str) -> None:
     """Let a sentence that names a period (headline, table line) set the document's period state."""
-    usable = [m for m in mentions(sentence) if not m.prior and not m.compared
+    usable = [_dated(m, state) for m in mentions(sentence) if not m.prior and not m.compared
               and not _OF_COMPARISON.search(sentence, max(0, m.start - 40), m.start)]
     found = [m for m in usable if not _forward_looking(sentence, m)]
     forecast = [m for m in usable if m not in found and m.year]
@@ -181,7 +214,7 @@ def first_period(state: DocState, sentences: Iterable[str]) -> None:
 
 def period_for(state: DocState, sentence: str, lo: int, hi: int, prev_end: int = 0) -> str | None:
     """The period of the figure at ``sentence[lo:hi]``: the nearest period named, else the state's."""
-    found = [m for m in mentions(sentence) if not m.compared]
+    found = [_dated(m, state) for m in mentions(sentence) if not m.compared]
     before = [m for m in found if m.end <= lo]
     after = [m for m in found if m.start >= hi and m.start - hi <= _NEAR_AFTER
              and not _CONTRAST.search(sentence[hi:m.start])]

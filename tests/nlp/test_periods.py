@@ -32,3 +32,22 @@ def test_a_calendar_year_vendor_early_in_the_year_reports_last_year(extract):
                     vendor="Halcyon Semiconductor", kind="press_release", published="2026-02-12",
                     fiscal_year_end="1231")
     assert [f["period"] for f in facts] == ["Q4 FY2025", "FY2025"]
+
+
+@pytest.mark.parametrize("text, published, period", [
+    ("It had a net loss of 3.4 mln dlrs in the six months to December 31.", "1987-03-12", "H2 1986"),
+    ("Net profit for the six months to June 30 was 5.2 mln dlrs.", "1986-08-14", "H1 1986"),
+    ("Qtr to Dec 31 net 2.1 mln dlrs.", "1987-02-03", "Q4 1986"),
+    ("Net income was 8.8 mln dlrs in the nine mths ended Sept 30.", "1986-11-20", "9M 1986"),
+    ("Net profit was 12.5 mln dlrs in the year to March 31, 1987.", "1987-06-01", "FY1987"),
+])
+def test_wire_periods_ending_in_a_named_month(extract, text, published, period):
+    """Old wire style names the month a period ends in; the year is that month's last end before the dateline."""
+    (fact,) = [f for f in extract(text, kind="news", published=published) if f["unit"] == "USD"]
+    assert fact["period"] == period
+
+
+def test_a_year_earlier_takes_the_year_before(extract):
+    facts = extract("It lost 3.4 mln dlrs in the six months to December 31, against a profit of 1.1 mln dlrs a year "
+                    "earlier.", kind="news", published="1987-03-12")
+    assert [f["period"] for f in facts] == ["H2 1986", "H2 1985"]
