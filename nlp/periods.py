@@ -53,7 +53,10 @@ _PATTERNS: tuple[tuple[str, re.Pattern], ...] = (
                      r"\bthree\s+months\s+ended\s+(?P<m>march|june|september|december)\b", re.IGNORECASE)),
     ("FY", re.compile(r"\bfiscal(?:\s+year)?\s+(?P<y>(?:19|20)\d\d)\b|\bFY\s?(?P<fy>(?:19|20)?\d\d)\b|"
                       r"\b(?P<y2>(?:19|20)\d\d)\s+(?:fiscal\s+)?(?:year|net\s+sales|sales|revenue|results|net)\b|"
-                      r"\b(?:annual|full[\s-]year)\s+(?:\w+\s+){0,2}in\s+(?P<y3>(?:19|20)\d\d)\b", re.IGNORECASE)),
+                      r"\b(?:annual|full[\s-]year)\s+(?:\w+\s+){0,2}in\s+(?P<y3>(?:19|20)\d\d)\b|"
+                      # "compared with $6.1 billion in 2024": a bare year after a figure is that year
+                      r"(?<=[\d\s])(?:in|for|during)\s+(?P<y4>(?:19|20)\d\d)\b(?![-/\d]|\s*(?:through|to|and)\b)",
+                      re.IGNORECASE)),
     ("FY", re.compile(r"\bfiscal[\s-]year\b|\bannual\b|\bfull[\s-]year\b|^\s*year\s*$|\b12\s+mths\b|"
                       r"\btwelve\s+months\b|\bfor\s+(?:the\s+)?year\b|\bthis\s+year\b", re.IGNORECASE)),
     ("FY-1", re.compile(r"\blast\s+year\b|\bprior\s+year\b|\bprevious\s+year\b", re.IGNORECASE)),
@@ -100,7 +103,7 @@ def mentions(text: str) -> tuple[PeriodMention, ...]:
             if span == "TO":
                 found.append(_to_month(m, groups))
                 continue
-            year = next((int(groups[k]) for k in ("y", "fy", "y2", "y3", "cy") if groups.get(k)), None)
+            year = next((int(groups[k]) for k in ("y", "fy", "y2", "y3", "y4", "cy") if groups.get(k)), None)
             year = year + 2000 if year is not None and year < 100 else year
             quarter = _quarter_label(groups)
             compared = bool(_COMPARED.search(text, max(0, m.start() - 20), m.start()))
@@ -236,8 +239,10 @@ def period_for(state: DocState, sentence: str, lo: int, hi: int, prev_end: int =
         return _month_label(month) if month else None
     quarter = (chosen.quarter if chosen else None) or (state.quarter if span == "Q" else None)
     # a year named only for a comparison ("down from 17% in fiscal 2024") does not date the figure
+    # ... nor one named after a comparison that follows the figure ("$7.2 billion, compared with $6.1 billion in 2024")
     dated = next((m for m in found if m.year and m.span in ("FY", "Q")
-                  and (m is chosen or not _CONTRAST.search(sentence, max(0, m.start - 25), m.start))), None)
+                  and (m is chosen or not _CONTRAST.search(sentence, hi if m.start >= hi else max(0, m.start - 25),
+                                                           m.start))), None)
     year, calendar = (dated.year, dated.calendar) if dated else (None, False)
     if chosen and chosen.year:
         year, calendar = chosen.year, chosen.calendar
@@ -273,7 +278,12 @@ def _dateline_year(state: DocState) -> int | None:
         return fiscal
     if state.kind == "news" and state.published and state.published[:4].isdigit():
         return int(state.published[:4])
+    if state.kind in _REPORTS:  # a vendor's own report, year end unknown: most report by the calendar year
+        return reported_fiscal_year(state.published, "1231")
     return None
+
+
+_REPORTS = {"press_release", "filing"}
 
 
 def _label(span: str, quarter: str | None, year: int | None, calendar: bool = False) -> str | None:

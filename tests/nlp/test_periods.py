@@ -51,3 +51,15 @@ def test_a_year_earlier_takes_the_year_before(extract):
     facts = extract("It lost 3.4 mln dlrs in the six months to December 31, against a profit of 1.1 mln dlrs a year "
                     "earlier.", kind="news", published="1987-03-12")
     assert [f["period"] for f in facts] == ["H2 1986", "H2 1985"]
+
+
+def test_a_report_without_a_known_year_end_is_dated_by_the_calendar_year(extract):
+    facts = extract("Halcyon reported fourth-quarter revenue of $1.9 billion. Full-year revenue was $7.2 billion, "
+                    "compared with $6.1 billion in 2024.", vendor="Halcyon Semiconductor", kind="press_release",
+                    published="2026-02-12")
+    assert [f["period"] for f in facts] == ["Q4 FY2025", "FY2025", "FY2024"]
+
+
+def test_a_bare_year_dates_only_its_own_figure(extract):
+    facts = extract("Revenue was $7.2 billion in 2025, compared with $6.1 billion in 2024.", kind="filing")
+    assert [f["period"] for f in facts] == ["FY2025", "FY2024"]
