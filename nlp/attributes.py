@@ -69,7 +69,7 @@ def _own(mention: Mention, q: Quantity) -> bool:
 def product_for(ctx: SentenceContext, q: Quantity, state: DocState, comparator: str | None) -> str | None:
     """The product a figure describes: one attached to it, else the nearest before, after, or in the document."""
     candidates = [p for p in ctx.products if _own(p, q) and p.name != comparator]
-    spec_of = _spec_owner(ctx, q) or _written_against(ctx, q, candidates)
+    spec_of = _spec_owner(ctx, q) or _written_against(ctx, q, candidates) or _spec_of_named(ctx, q, candidates)
     if spec_of is not None:  # "versus 141 GB and 4.8 TB/s on the H200": a comparator's own spec
         return spec_of.name
     subjects = [p for p in candidates if is_subject(ctx, p)]
@@ -106,6 +106,19 @@ def _written_against(ctx: SentenceContext, q: Quantity, candidates: list[Mention
             ctx.text[ctx.local(q.end):ctx.local(p.start)]
         if p.label != "MEMORY" and re.fullmatch(r"\s*" if p.start >= q.end else r"\s*['’]s\s*", gap):
             return p
+    return None
+
+
+_OF_NAMED = re.compile(r"\s*(?:of|for|on|in)\s+(?:the\s+|an?\s+)?(?:[\w-]+['’]s\s+)?(?:[\w-]+\s+){0,2}")
+
+
+def _spec_of_named(ctx: SentenceContext, q: Quantity, candidates: list[Mention]) -> Mention | None:
+    """A spec written "of"/"for" a product right after it ("312 TFLOPS of the rival's flagship A100 SXM")."""
+    if q.unit in ("x", "%"):
+        return None
+    after = [p for p in candidates if p.start >= q.end and p.label != "MEMORY"]
+    if after and _OF_NAMED.fullmatch(ctx.text, ctx.local(q.end), ctx.local(after[0].start)):
+        return after[0]
     return None
 
 

@@ -16,16 +16,21 @@ _NAME = r"(?P<name>[A-Z][\w.-]*[\w](?:\s+(?:[A-Z][\w.-]*|\d+[A-Za-z]?)(?![\w-]))
 
 
 @lru_cache(maxsize=1)
-def _patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
+def _patterns() -> tuple[re.Pattern, ...]:
     data = yaml.safe_load((DATA / "roles.yml").read_text(encoding="utf-8"))
     hardware = "|".join(data["hardware_nouns"])
     naming = re.compile(rf"\b(?i:{'|'.join(data['naming'])})\s+(?:it\s+|them\s+)?(?:the\s+)?[\"“‘']?{_NAME}")
     launching = re.compile(
         rf"\b(?i:{'|'.join(data['launching'])})\s+(?:the\s+|its\s+|a\s+)?(?:new\s+|first\s+|latest\s+)?{_NAME}"
         rf"(?=\s*,\s+(?:a|an|its|the|their|which|our)\s|\s+(?:{hardware})\b|\s*[.;]|\s*\()")
+    # "a new cloud instance type, the m9x.metal, ...", "A wafer-scale system from Tessellate, the T-2, ...":
+    # an apposition to a hardware noun names it when the name holds a digit or follows "the"
+    apposition = re.compile(
+        rf"\b(?i:{hardware})(?:\s+type|\s+(?:from|by|of|at)\s+[\w .&-]{{0,30}}?)?,\s+(?:(?P<the>the)\s+|its\s+)?"
+        r"(?P<name>[A-Za-z][\w.-]*\d[\w.-]*|(?(the)[A-Z][\w.-]*[\w]))(?=,)")
     # a common word or a bare hardware noun ("the GPU.") is no name
     not_name = re.compile(rf"(?:{'|'.join(data['not_names'])}|(?i:{hardware}))(?!\S)")
-    return naming, launching, not_name
+    return naming, launching, apposition, not_name
 
 
 def introduced_names(text: str) -> set[str]:
@@ -33,12 +38,16 @@ def introduced_names(text: str) -> set[str]:
 
     >>> sorted(introduced_names("Researchers built a processor they call Lumen. Quarrel unveiled Helix, its first part."))
     ['Helix', 'Lumen']
+    >>> sorted(introduced_names("A wafer-scale system from Tessellate, the T-2, generated 1,800 tokens per second."))
+    ['T-2']
     """
-    naming, launching, not_name = _patterns()
+    *introducers, not_name = _patterns()
     found = set()
-    for regex in (naming, launching):
+    for regex in introducers:
         for m in regex.finditer(text):
             name = m.group("name").rstrip(".")
+            if not name:
+                continue
             if not not_name.match(name):
                 found.add(name)
     return found

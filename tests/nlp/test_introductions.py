@@ -23,3 +23,16 @@ def test_the_chip_resolves_to_the_introduced_name_not_the_baseline(extract):
     assert only(facts, unit="tokens/s")["product"] == "Tern"
     claim = only(facts, unit="x")
     assert (claim["product"], claim["comparator"]) == ("Tern", "H200")
+
+
+def test_an_apposition_to_a_hardware_noun_names_it(extract):
+    facts = extract("A new cloud instance type, the m9x.metal, is 25% faster than the previous generation. "
+                    "The instance has 192 cores.")
+    assert [f["product"] for f in facts] == ["m9x.metal", "m9x.metal"]
+
+
+def test_a_spec_written_of_a_rival_belongs_to_the_rival(extract):
+    facts = extract("The Strata X2 reaches 1,000 TFLOPS. That is more than three times the quoted 312 TFLOPS "
+                    "of the rival's flagship A100 SXM.")
+    assert only(facts, value=312)["product"] == "A100"  # the catalogue name
+    assert only(facts, value=3)["product"] == "X2"
