@@ -52,7 +52,7 @@ def resolve_product(ctx: SentenceContext, q: Quantity, state: DocState, product:
                     comparator: str | None) -> str | None:
     """The claim's product, corrected by structure when the catalogue's pick is the baseline or missing."""
     # a spec may belong to the baseline ("up from 80 GB ... in the case of the H100"); a comparison never does
-    as_baseline = q.unit in ("x", "%") and product is not None and _only_as_baseline(ctx, q, product)
+    as_baseline = product is not None and _only_as_baseline(ctx, q, product, strict=q.unit not in ("x", "%"))
     if product is not None and (product != comparator or q.unit not in ("x", "%")) and not as_baseline:
         return product
     subject = subject_phrase(ctx, q)
@@ -62,20 +62,33 @@ def resolve_product(ctx: SentenceContext, q: Quantity, state: DocState, product:
         return subject.name if subject.name != comparator else None
     if _is_anaphor(subject):
         current = state.last_product
-        return current if current and current != comparator else None
+        if current and current != comparator:
+            return current
+        return _descriptive(subject)
     return subject
 
 
-def _only_as_baseline(ctx: SentenceContext, q: Quantity, name: str) -> bool:
-    """Every mention of ``name`` in the sentence stands after a comparison marker."""
+def _descriptive(phrase: str) -> str | None:
+    """An anaphor with nothing to resolve to still describes its subject: "the optical accelerator"."""
+    words = _DETERMINER.sub("", phrase).split()
+    return " ".join(words) if len(words) >= 2 and words[0].lower() not in ("new", "latest") else None
+
+
+def _only_as_baseline(ctx: SentenceContext, q: Quantity, name: str, strict: bool = False) -> bool:
+    """Every mention of ``name`` in the sentence stands after a comparison marker; for a spec (``strict``)
+    after the figure and a strict marker ("reaches 2 exaflops, 40% faster than Frontier")."""
     mentions = [p for p in ctx.products if p.name == name]
+    if strict:
+        return bool(mentions) and all(p.start >= q.end and _after_marker(ctx, p, q, _STRICT_MARKER)
+                                      for p in mentions)
     return bool(mentions) and all(_after_marker(ctx, p, q) for p in mentions)
 
 
-def _after_marker(ctx: SentenceContext, p: Mention, q: Quantity) -> bool:
+def _after_marker(ctx: SentenceContext, p: Mention, q: Quantity, marker: re.Pattern | None = None) -> bool:
     lo = ctx.local(q.end) if p.start >= q.end else 0
     gap = ctx.text[lo:ctx.local(p.start)]
-    return bool(_MARKER.search(gap)) and not re.search(r"[;]|,\s+(?:and|while|but)\s", gap[_last_marker(gap):])
+    return bool((marker or _MARKER).search(gap)) and \
+        not re.search(r"[;]|,\s+(?:and|while|but)\s", gap[_last_marker(gap):])
 
 
 def _last_marker(gap: str) -> int:
@@ -106,6 +119,7 @@ def subject_phrase(ctx: SentenceContext, q: Quantity) -> Mention | str | None:
     inside = [p for p in ctx.products if lo_doc <= p.start and p.end <= hi_doc and p.label != "MEMORY"]
     if inside:
         return inside[-1]
+    phrase = phrase.split(", ", 1)[0]  # "Sohu, Etched's transformer ASIC, is ...": the name before its apposition
     if _cues()["not_subject"].fullmatch(phrase) or any(v.start >= lo_doc and v.end <= hi_doc and
                                                        (v.end - v.start) >= len(phrase) - 3 for v in ctx.vendors):
         return None

@@ -20,6 +20,13 @@ from tests.nlp.conftest import only
      "The processor is 30% faster than its predecessor.", 30, "P3", "P2"),
     # an anaphoric subject is the document's product, not the sentence's baseline
     ("Kobalt Labs unveiled the K7 accelerator.\nThe chip is 2.5 times faster than the B200.", 2.5, "K7", "B200"),
+    # ... and with nothing to resolve to, a descriptive subject is kept
+    ("According to the paper, the optical accelerator delivers 10x the throughput of an H100.", 10,
+     "optical accelerator", "H100"),
+    # a name before its apposition
+    ("Sohu, Etched's transformer ASIC, is 20 times faster than the H100 on Llama 70B.", 20, "Sohu", "H100"),
+    # a spec's product is never one named only after "than"
+    ("The Lisa supercomputer reaches 2 exaflops, making it 40% faster than Frontier.", 2, "Lisa supercomputer", None),
 ])
 def test_roles_by_structure(extract, text, value, product, comparator):
     fact = only(extract(text), value=value)

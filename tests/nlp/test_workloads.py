@@ -39,3 +39,12 @@ def test_claims_take_attached_workloads_and_baselines_end_at_an_attachment(extra
                     "recognition. The Sparrow S3 laptop chip beats the M4 by 20% in games.")
     assert [(f["comparator"], f["workload"]) for f in facts] == [("a Raspberry Pi 5", "image recognition"),
                                                                 ("M4", "games")]
+
+
+@pytest.mark.parametrize("text, figure, workload", [
+    ("Its CS-3 system trains models 8 times faster than a cluster of H100 GPUs.", "8 times", "models"),
+    ("The Mac renders 3D scenes 2.6 times faster than an older laptop.", "2.6 times", "3D scenes"),
+    ("The B4 speeds up genome sequencing by 12x relative to CPUs.", "12x", "genome sequencing"),
+])
+def test_the_object_of_the_claim_verb_is_its_workload(text, figure, workload):
+    assert attached_workload(*_around(text, figure)) == workload
