@@ -15,22 +15,29 @@ from nlp.lexicon import DATA
 _NAME = r"(?P<name>[A-Z][\w.-]*[\w](?:\s+(?:[A-Z][\w.-]*|\d+[A-Za-z]?)(?![\w-]))?)"
 
 
+def _cue(words: list[str]) -> str:
+    """Cue words as a case-insensitive alternation, behind a first-letter look-ahead (a fast scan: the
+    engine skips positions that cannot start a cue instead of trying every alternative at every word)."""
+    first = sorted({w[0].lower() for w in words} | {w[0].upper() for w in words})
+    return rf"(?<![\w-])(?=[{''.join(first)}])(?i:{'|'.join(words)})"
+
+
 @lru_cache(maxsize=1)
 def _patterns() -> tuple[re.Pattern, ...]:
     data = yaml.safe_load((DATA / "roles.yml").read_text(encoding="utf-8"))
     hardware = "|".join(data["hardware_nouns"])
-    naming = re.compile(rf"\b(?i:{'|'.join(data['naming'])})\s+(?:it\s+|them\s+)?(?:the\s+)?[\"“‘']?{_NAME}")
+    naming = re.compile(rf"{_cue(data['naming'])}\s+(?:it\s+|them\s+)?(?:the\s+)?[\"“‘']?{_NAME}")
     launching = re.compile(
-        rf"\b(?i:{'|'.join(data['launching'])})\s+(?:the\s+|its\s+|a\s+)?(?:new\s+|first\s+|latest\s+)?{_NAME}"
+        rf"{_cue(data['launching'])}\s+(?:the\s+|its\s+|a\s+)?(?:new\s+|first\s+|latest\s+)?{_NAME}"
         rf"(?=\s*,\s+(?:a|an|its|the|their|which|our)\s|\s+(?:{hardware})\b|\s*[.;]|\s*\()")
     # "a new cloud instance type, the m9x.metal, ...", "A wafer-scale system from Tessellate, the T-2, ...":
-    # an apposition to a hardware noun names it when the name holds a digit or follows "the"
-    apposition = re.compile(
-        rf"\b(?i:{hardware})(?:\s+type|\s+(?:from|by|of|at)\s+[\w .&-]{{0,30}}?)?,\s+(?:(?P<the>the)\s+|its\s+)?"
-        r"(?P<name>[A-Za-z][\w.-]*\d[\w.-]*|(?(the)[A-Z][\w.-]*[\w]))(?=,)")
+    # an apposition to a hardware noun names it when the name holds a digit or follows "the"; found from
+    # its comma (a literal: fast), then the hardware noun checked in the few words before it
+    apposition = re.compile(r",\s+(?:(?P<the>the)\s+|its\s+)?(?P<name>[A-Za-z][\w.-]*\d[\w.-]*|(?(the)[A-Z][\w.-]*[\w]))(?=,)")
+    noun_before = re.compile(rf"\b(?i:{hardware})(?:\s+type|\s+(?:from|by|of|at)\s+[\w .&-]{{0,30}}?)?$")
     # a common word or a bare hardware noun ("the GPU.") is no name
     not_name = re.compile(rf"(?:{'|'.join(data['not_names'])}|(?i:{hardware}))(?!\S)")
-    return naming, launching, apposition, not_name
+    return naming, launching, apposition, noun_before, not_name
 
 
 def introduced_names(text: str) -> set[str]:
@@ -41,15 +48,15 @@ def introduced_names(text: str) -> set[str]:
     >>> sorted(introduced_names("A wafer-scale system from Tessellate, the T-2, generated 1,800 tokens per second."))
     ['T-2']
     """
-    *introducers, not_name = _patterns()
+    naming, launching, apposition, noun_before, not_name = _patterns()
+    matches = [*naming.finditer(text), *launching.finditer(text),
+               *(m for m in apposition.finditer(text) if m.group("name")
+                 and noun_before.search(text, max(0, m.start() - 50), m.start()))]
     found = set()
-    for regex in introducers:
-        for m in regex.finditer(text):
-            name = m.group("name").rstrip(".")
-            if not name:
-                continue
-            if not not_name.match(name):
-                found.add(name)
+    for m in matches:
+        name = m.group("name").rstrip(".")
+        if name and not not_name.match(name):
+            found.add(name)
     return found
 
 
