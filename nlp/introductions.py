@@ -33,8 +33,9 @@ def _patterns() -> tuple[re.Pattern, ...]:
     # "a new cloud instance type, the m9x.metal, ...", "A wafer-scale system from Tessellate, the T-2, ...":
     # an apposition to a hardware noun names it when the name holds a digit or follows "the"; found from
     # its comma (a literal: fast), then the hardware noun checked in the few words before it
-    apposition = re.compile(r",\s+(?:(?P<the>the)\s+|its\s+)?(?P<name>[A-Za-z][\w.-]*\d[\w.-]*|(?(the)[A-Z][\w.-]*[\w]))(?=,)")
-    noun_before = re.compile(rf"\b(?i:{hardware})(?:\s+type|\s+(?:from|by|of|at)\s+[\w .&-]{{0,30}}?)?$")
+    apposition = re.compile(r",\s+(?:(?P<the>the)\s+|its\s+)?(?P<name>(?=[^,]{0,30}\d)[A-Za-z][\w.-]*(?:\s+[A-Z\d][\w.-]*)?"
+                            r"|(?(the)[A-Z][\w.-]*[\w]))(?=,)")
+    noun_before = re.compile(rf"\b(?i:{hardware}|predecessors?|successors?)(?:\s+type|\s+(?:from|by|of|at)\s+[\w .&-]{{0,30}}?)?$")
     # a common word or a bare hardware noun ("the GPU.") is no name
     not_name = re.compile(rf"(?:{'|'.join(data['not_names'])}|(?i:{hardware}))(?!\S)")
     return naming, launching, apposition, noun_before, not_name

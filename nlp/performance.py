@@ -132,6 +132,8 @@ def comparison_metrics(ctx: SentenceContext, q: Quantity) -> list[str]:
         if found:
             return _coordinated(found, before, lookup, forward=False)
     nxt = ctx.next(q)
+    if nxt is not None and nxt.family == "perf" and _TIMES_THE.fullmatch(ctx.between(q, nxt)):
+        return [nxt.metric]  # "three times the quoted 312 TFLOPS of ...": the metric of the figure it multiplies
     limit = ctx.local(nxt.start) if nxt else len(ctx.text)
     after = ctx.text[ctx.local(q.end):min(limit, ctx.local(q.end) + 60)]
     found = list(regex.finditer(after))
@@ -148,6 +150,8 @@ def comparison_metrics(ctx: SentenceContext, q: Quantity) -> list[str]:
     return ["speed" if q.unit == "x" else "other"]
 
 
+_TIMES_THE = re.compile(r"\s*(?:times\s+)?(?:the|its|their|an?)\s+(?:quoted|claimed|stated|rated|listed|reported|"
+                        r"advertised|official|peak)?\s*(?:figure\s+of\s+)?", re.IGNORECASE)
 # "performance per watt improved nearly twofold": the metric is the subject of the change verb
 _IMPROVED = re.compile(r"\s+(?:has\s+|have\s+)?(?:improved|increased|rose|grew|jumped|climbed)\s+"
                        r"(?:by\s+)?(?:\w+\s+)?$", re.IGNORECASE)

@@ -36,3 +36,9 @@ def test_a_spec_written_of_a_rival_belongs_to_the_rival(extract):
                     "of the rival's flagship A100 SXM.")
     assert only(facts, value=312)["product"] == "A100"  # the catalogue name
     assert only(facts, value=3)["product"] == "X2"
+
+
+def test_a_named_predecessor_is_the_baseline_its_predecessor_stands_for(extract):
+    facts = extract("Corvid introduced the Kestrel 9 processor. Its predecessor, the Kestrel 8, shipped last year. "
+                    "The processor is 35% faster than its predecessor.")
+    assert (facts[0]["product"], facts[0]["comparator"]) == ("Kestrel 9", "Kestrel 8")

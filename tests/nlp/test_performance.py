@@ -70,3 +70,8 @@ def test_provenance(extract):
         assert text[fact["start"]:fact["end"]] == fact["quote"]
         assert text[fact["sentence_start"]:].startswith(fact["sentence"])
         assert fact["sentence"].startswith("The chip")
+
+
+def test_a_multiple_of_a_quoted_spec_takes_the_spec_metric(extract):
+    facts = extract("The Strata X2 is more than three times the quoted 312 TFLOPS of the A100.")
+    assert only(facts, unit="x")["metric"] == "compute"
