@@ -20,6 +20,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, SpanGroup
 
 from nlp.assemble import sentence_facts
+from nlp.attributes import is_subject
 from nlp.context import DocState, Mention, SentenceContext
 from nlp.introductions import introduced_spans
 from nlp.lexicon import load_lexicon
@@ -201,14 +202,27 @@ class FactAssembler:
             named_before = remember_predecessor(ctx, state)  # "Its predecessor, the K8": a baseline, not the topic
             if in_sent:
                 facts.extend(_with_provenance(ctx, q, fact) for q, fact in sentence_facts(ctx, state))
-            elif any(p.label == "PRODUCT" for p in sent_products):
-                state.last_product = next(p.name for p in sent_products if p.label == "PRODUCT")
+            else:
+                _remember_topic(ctx, state)
             if named_before is not None and state.last_product == named_before.name:
                 state.last_product = next((p.name for p in sent_products if p.label == "PRODUCT" and
                                            p.name != named_before.name), previous)
             update_state(state, ctx.text)
         doc._.facts = facts
         return doc
+
+
+_CONTRASTED = re.compile(r"\b(?:unlike|like|than|versus|vs\.?|rivals?|competitors?)\s+(?:[\w-]+['’]s\s+|the\s+|an?\s+)?$",
+                         re.IGNORECASE)
+
+
+def _remember_topic(ctx: SentenceContext, state: DocState) -> None:
+    """A sentence without figures moves the topic to the product it is about, not to one it sets apart
+    ("Unlike Nvidia's H200, which relies on HBM3E, the new accelerator ..." keeps the document's product)."""
+    for p in ctx.products:
+        if p.label == "PRODUCT" and not _CONTRASTED.search(ctx.text, 0, ctx.local(p.start)) and is_subject(ctx, p):
+            state.last_product = p.name
+            return
 
 
 def _take(items: list, index: int, end: int) -> tuple[int, list]:

@@ -30,6 +30,9 @@ def _patterns() -> tuple[re.Pattern, ...]:
     launching = re.compile(
         rf"{_cue(data['launching'])}\s+(?:the\s+|its\s+|a\s+)?(?:new\s+|first\s+|latest\s+)?{_NAME}"
         rf"(?=\s*,\s+(?:a|an|its|the|their|which|our)\s|\s+(?:{hardware})\b|\s*[.;]|\s*\()")
+    # "Halcyon's new Orion processor", "its first Raptor chip": a new name before a hardware noun
+    new_part = re.compile(rf"(?:['’]s|\b(?:its|their|the))\s+(?:new|latest|first|upcoming|next-generation)\s+{_NAME}"
+                          rf"(?=\s+(?:{hardware})\b)")
     # "a new cloud instance type, the m9x.metal, ...", "A wafer-scale system from Tessellate, the T-2, ...":
     # an apposition to a hardware noun names it when the name holds a digit or follows "the"; found from
     # its comma (a literal: fast), then the hardware noun checked in the few words before it
@@ -38,7 +41,7 @@ def _patterns() -> tuple[re.Pattern, ...]:
     noun_before = re.compile(rf"\b(?i:{hardware}|predecessors?|successors?)(?:\s+type|\s+(?:from|by|of|at)\s+[\w .&-]{{0,30}}?)?$")
     # a common word or a bare hardware noun ("the GPU.") is no name
     not_name = re.compile(rf"(?:{'|'.join(data['not_names'])}|(?i:{hardware}))(?!\S)")
-    return naming, launching, apposition, noun_before, not_name
+    return naming, launching, new_part, apposition, noun_before, not_name
 
 
 def introduced_names(text: str) -> set[str]:
@@ -49,8 +52,8 @@ def introduced_names(text: str) -> set[str]:
     >>> sorted(introduced_names("A wafer-scale system from Tessellate, the T-2, generated 1,800 tokens per second."))
     ['T-2']
     """
-    naming, launching, apposition, noun_before, not_name = _patterns()
-    matches = [*naming.finditer(text), *launching.finditer(text),
+    naming, launching, new_part, apposition, noun_before, not_name = _patterns()
+    matches = [*naming.finditer(text), *launching.finditer(text), *new_part.finditer(text),
                *(m for m in apposition.finditer(text) if m.group("name")
                  and noun_before.search(text, max(0, m.start() - 50), m.start()))]
     found = set()

@@ -129,6 +129,9 @@ def comparison_metrics(ctx: SentenceContext, q: Quantity) -> list[str]:
     by = _BY.search(before)
     if by:
         found = list(regex.finditer(before[:by.start()]))
+        named = list(regex.finditer(ctx.after(q, 40))) if found and _WINS.match(found[-1].group(0)) else []
+        if named and not _WINS.match(named[0].group(0)):  # "beats H100 by 25 percent on performance per dollar"
+            return _coordinated(named, ctx.after(q, 40), lookup, forward=True)
         if found:
             return _coordinated(found, before, lookup, forward=False)
     nxt = ctx.next(q)
@@ -150,6 +153,8 @@ def comparison_metrics(ctx: SentenceContext, q: Quantity) -> list[str]:
     return ["speed" if q.unit == "x" else "other"]
 
 
+# verbs of winning name a speed only when no metric follows the figure
+_WINS = re.compile(r"(?:beats|outperform(?:s|ed)|outpaces)$", re.IGNORECASE)
 _TIMES_THE = re.compile(r"\s*(?:times\s+)?(?:the|its|their|an?)\s+(?:quoted|claimed|stated|rated|listed|reported|"
                         r"advertised|official|peak)?\s*(?:figure\s+of\s+)?", re.IGNORECASE)
 # "performance per watt improved nearly twofold": the metric is the subject of the change verb

@@ -42,3 +42,15 @@ def test_a_named_predecessor_is_the_baseline_its_predecessor_stands_for(extract)
     facts = extract("Corvid introduced the Kestrel 9 processor. Its predecessor, the Kestrel 8, shipped last year. "
                     "The processor is 35% faster than its predecessor.")
     assert (facts[0]["product"], facts[0]["comparator"]) == ("Kestrel 9", "Kestrel 8")
+
+
+def test_a_new_name_before_a_hardware_noun_is_introduced(extract):
+    facts = extract("Halcyon Semiconductor's new Orion processor outperforms the EPYC 9654 by 27%. "
+                    "The Orion has 128 cores.")
+    assert [f["product"] for f in facts] == ["Orion", "Orion"]
+
+
+def test_a_rival_set_apart_does_not_become_the_topic(extract):
+    facts = extract("Vantor today launched the Aurora X5 accelerator. Unlike Nvidia's H200, which relies on HBM3E, "
+                    "the new accelerator uses on-package SRAM. It delivers 3.2 times the throughput of the H200.")
+    assert (facts[0]["product"], facts[0]["comparator"]) == ("X5", "H200")

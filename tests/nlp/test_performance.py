@@ -75,3 +75,9 @@ def test_provenance(extract):
 def test_a_multiple_of_a_quoted_spec_takes_the_spec_metric(extract):
     facts = extract("The Strata X2 is more than three times the quoted 312 TFLOPS of the A100.")
     assert only(facts, unit="x")["metric"] == "compute"
+
+
+def test_winning_verbs_name_speed_unless_a_metric_follows(extract):
+    facts = extract("The Orion processor outperforms the EPYC 9654 by 27% in SPECrate 2017 integer. "
+                    "The Orion beats the H100 by about 25 percent on performance per dollar.")
+    assert [f["metric"] for f in facts] == ["speed", "price_performance"]
