@@ -55,7 +55,9 @@ _PATTERNS: tuple[tuple[str, re.Pattern], ...] = (
                       r"\b(?P<y2>(?:19|20)\d\d)\s+(?:fiscal\s+)?(?:year|net\s+sales|sales|revenue|results|net)\b|"
                       r"\b(?:annual|full[\s-]year)\s+(?:\w+\s+){0,2}in\s+(?P<y3>(?:19|20)\d\d)\b|"
                       # "compared with $6.1 billion in 2024": a bare year after a figure is that year
-                      r"(?<=[\d\s])(?:in|for|during)\s+(?P<y4>(?:19|20)\d\d)\b(?![-/\d]|\s*(?:through|to|and)\b)",
+                      r"(?<=[\d\s])(?:in|for|during)\s+(?P<y4>(?:19|20)\d\d)\b(?![-/\d]|\s*(?:through|to|and)\b)|"
+                      # "for fiscal 2025 and 2024 ... respectively": the second year of a pair
+                      r"(?<=\d\d\d\d and )(?P<y5>(?:19|20)\d\d)\b",
                       re.IGNORECASE)),
     ("FY", re.compile(r"\bfiscal[\s-]year\b|\bannual\b|\bfull[\s-]year\b|^\s*year\s*$|\b12\s+mths\b|"
                       r"\btwelve\s+months\b|\bfor\s+(?:the\s+)?year\b|\bthis\s+year\b", re.IGNORECASE)),
@@ -103,14 +105,15 @@ def mentions(text: str) -> tuple[PeriodMention, ...]:
             if span == "TO":
                 found.append(_to_month(m, groups))
                 continue
-            year = next((int(groups[k]) for k in ("y", "fy", "y2", "y3", "y4", "cy") if groups.get(k)), None)
+            year = next((int(groups[k]) for k in ("y", "fy", "y2", "y3", "y4", "y5", "cy") if groups.get(k)), None)
             year = year + 2000 if year is not None and year < 100 else year
             quarter = _quarter_label(groups)
             compared = bool(_COMPARED.search(text, max(0, m.start() - 20), m.start()))
             prior = span == "FY-1" or bool(_PRIOR_WORD.search(text, max(0, m.start() - 10), m.start()))
             calendar = bool(groups.get("cy")) and not groups.get("fisc")
+            ends = _MONTH_NUMBER[groups["me"][:3].lower()] if groups.get("me") and year is None else None
             found.append(PeriodMention(m.start(), m.end(), span.replace("-1", ""), quarter, year, prior, compared,
-                                       calendar))
+                                       calendar or ends is not None, ends))
     return tuple(_merge_quarter_of_year(_outermost(found)))
 
 
@@ -254,10 +257,27 @@ def period_for(state: DocState, sentence: str, lo: int, hi: int, prev_end: int =
         quarter, year = (f"Q{number}", year) if number else ("Q4", year - 1 if year else None)
         return _label(span, quarter, year)
     prior = (chosen.prior if chosen else False) or bool(_PRIOR_BETWEEN.search(sentence[prev_end:lo])) \
-        or bool(_PRIOR_AFTER.match(sentence[hi:hi + 30]))
+        or bool(_PRIOR_AFTER.match(sentence[hi:hi + 30])) or _compared_a_year_earlier(sentence, lo, hi)
     if year and prior:
         year -= 1
     return _label(span, quarter, year, calendar)
+
+
+_FROM_BEFORE = re.compile(r"\b(?:from|against|vs\.?|versus|compared\s+(?:to|with))\s+(?:a\s+(?:profit|loss)\s+of\s+)?"
+                          r"[$€£¥₩]?$", re.IGNORECASE)
+_YEAR_EARLIER_SOON = re.compile(r"[^;.]{0,30}?\b(?:a\s+)?year\s+(?:earlier|ago|before)\b", re.IGNORECASE)
+
+
+def _compared_a_year_earlier(sentence: str, lo: int, hi: int) -> bool:
+    """"rose to 4.2 mln dlrs ... from 2.9 mln dlrs, or 22 cts, a year earlier": the compared figures are the prior year's."""
+    if not _YEAR_EARLIER_SOON.match(sentence, hi, hi + 60):
+        return False
+    opened = _FROM_BEFORE.search(sentence, max(0, lo - 30), lo)
+    if opened:
+        return True
+    # "or 22 cts" restating an amount that stood after "from"
+    restated = re.search(r"([$€£¥₩]?[\d.,]+\s*(?:mln|billion|million|bln)?\s*(?:dlrs)?),\s+or\s+$", sentence[max(0, lo - 40):lo])
+    return bool(restated) and bool(_FROM_BEFORE.search(sentence, max(0, lo - 40 - 30), max(0, lo - 40) + restated.start(1)))
 
 
 def _month_label(m: re.Match) -> str:

@@ -63,3 +63,21 @@ def test_a_report_without_a_known_year_end_is_dated_by_the_calendar_year(extract
 def test_a_bare_year_dates_only_its_own_figure(extract):
     facts = extract("Revenue was $7.2 billion in 2025, compared with $6.1 billion in 2024.", kind="filing")
     assert [f["period"] for f in facts] == ["FY2025", "FY2024"]
+
+
+def test_figures_compared_a_year_earlier_take_the_year_before(extract):
+    facts = extract("Halcyon Semiconductor Corp said first quarter net income rose to 4.2 mln dlrs, or 31 cts a share, "
+                    "from 2.9 mln dlrs, or 22 cts, a year earlier.", kind="news", published="1987-04-21")
+    assert [f["period"] for f in facts] == ["Q1 FY1987", "Q1 FY1987", "Q1 FY1986", "Q1 FY1986"]
+
+
+def test_a_month_range_quarter_is_the_last_one_ended_before_the_dateline(extract):
+    (fact,) = extract("Its operating profit for the October-December quarter was 2.8 trillion won.", kind="news",
+                      published="2024-01-09")
+    assert fact["period"] == "Q4 2023"
+
+
+def test_respectively_with_a_pair_of_years(extract):
+    facts = extract("Data Center revenue for fiscal 2025 and 2024 was $115.2 billion and $47.5 billion, respectively.",
+                    kind="filing", published="2025-02-26")
+    assert [f["period"] for f in facts] == ["FY2025", "FY2024"]
