@@ -157,8 +157,9 @@ def comparison_metrics(ctx: SentenceContext, q: Quantity) -> list[str]:
 _WINS = re.compile(r"(?:beats|outperform(?:s|ed)|outpaces)$", re.IGNORECASE)
 _TIMES_THE = re.compile(r"\s*(?:times\s+)?(?:the|its|their|an?)\s+(?:quoted|claimed|stated|rated|listed|reported|"
                         r"advertised|official|peak)?\s*(?:figure\s+of\s+)?", re.IGNORECASE)
-# "performance per watt improved nearly twofold": the metric is the subject of the change verb
-_IMPROVED = re.compile(r"\s+(?:has\s+|have\s+)?(?:improved|increased|rose|grew|jumped|climbed)\s+"
+# "performance per watt improved nearly twofold", "the N5's throughput is 2.5x that of the H100": the metric is
+# the subject of the change verb or the copula
+_IMPROVED = re.compile(r"\s+(?:(?:has\s+|have\s+)?(?:improved|increased|rose|grew|jumped|climbed)|is|was|are|were)\s+"
                        r"(?:by\s+)?(?:\w+\s+)?$", re.IGNORECASE)
 _RESTATED = re.compile(r"[^,;.]{0,40},\s*(?:\w+\s+){0,2}", re.IGNORECASE)
 

@@ -81,3 +81,8 @@ def test_winning_verbs_name_speed_unless_a_metric_follows(extract):
     facts = extract("The Orion processor outperforms the EPYC 9654 by 27% in SPECrate 2017 integer. "
                     "The Orion beats the H100 by about 25 percent on performance per dollar.")
     assert [f["metric"] for f in facts] == ["speed", "price_performance"]
+
+
+def test_the_metric_before_a_copula(extract):
+    facts = extract("The Nimbus N5's throughput is 2.5x that of the H100.")
+    assert (only(facts, unit="x")["metric"], only(facts, unit="x")["comparator"]) == ("throughput", "H100")
