@@ -39,7 +39,9 @@ def performance_facts(ctx: SentenceContext, q: Quantity, state: DocState) -> lis
     comparator = comparator_for(ctx, q) or _elided(ctx, q, "comparator")
     product = resolve_product(ctx, q, state, product_for(ctx, q, state, comparator), comparator)
     comparator = resolve_comparator(ctx, comparator or _carried_comparator(q, state, product), state)
-    workload = workload_for(ctx, q)
+    workload = workload_for(ctx, q) or _carried_workload(ctx, q, state)
+    if workload:
+        state.extras[_LAST_WORKLOAD] = (ctx.end, workload)
     facts = []
     for metric in metrics:
         direction = direction_for(ctx, q, metric, hedge, comparator)
@@ -59,6 +61,18 @@ def performance_facts(ctx: SentenceContext, q: Quantity, state: DocState) -> lis
 
 
 _LAST_COMPARISON = "last_comparison"
+_LAST_WORKLOAD = "last_workload"
+_CONTINUES = re.compile(r"\s*(?:that|this|it|these|the\s+(?:result|score|figure|number)s?)\b(?!\s+(?:chip|processor|"
+                        r"system|accelerator)s?\b)", re.IGNORECASE)
+
+
+def _carried_workload(ctx: SentenceContext, q: Quantity, state: DocState) -> str | None:
+    """"... processed 24,000 tokens per second on Llama 2 70B. That was 1.4 times the result of ...": a claim
+    that continues the sentence before it keeps that sentence's workload."""
+    last = state.extras.get(_LAST_WORKLOAD)
+    if q.unit not in ("x", "%") or not last or ctx.start - last[0] > 2 or not _CONTINUES.match(ctx.text):
+        return None
+    return last[1]
 
 
 def _carried_comparator(q: Quantity, state: DocState, product: str | None) -> str | None:

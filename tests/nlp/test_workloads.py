@@ -48,3 +48,9 @@ def test_claims_take_attached_workloads_and_baselines_end_at_an_attachment(extra
 ])
 def test_the_object_of_the_claim_verb_is_its_workload(text, figure, workload):
     assert attached_workload(*_around(text, figure)) == workload
+
+
+def test_a_claim_continuing_the_sentence_before_keeps_its_workload(extract):
+    facts = extract("The Halcyon X4 system processed 24,000 tokens per second on Llama 2 70B. "
+                    "That was 1.4 times the result of an eight-GPU H200 system. The X4 has 96 cores.")
+    assert [f["workload"] for f in facts] == ["Llama 2 70B", "Llama 2 70B", None]
