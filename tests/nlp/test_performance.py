@@ -86,3 +86,9 @@ def test_winning_verbs_name_speed_unless_a_metric_follows(extract):
 def test_the_metric_before_a_copula(extract):
     facts = extract("The Nimbus N5's throughput is 2.5x that of the H100.")
     assert (only(facts, unit="x")["metric"], only(facts, unit="x")["comparator"]) == ("throughput", "H100")
+
+
+def test_a_claim_reported_by_its_makers_is_a_claim(extract):
+    facts = extract("ACCEL is 3,000 times faster than Nvidia's A100 in vision tasks, the team reported in Nature. "
+                    "The state-of-the-art X2 is 2x faster than the X1.")
+    assert [f["hedge"] for f in facts] == ["claims", None]
