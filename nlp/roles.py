@@ -53,6 +53,9 @@ def resolve_product(ctx: SentenceContext, q: Quantity, state: DocState, product:
     """The claim's product, corrected by structure when the catalogue's pick is the baseline or missing."""
     # a spec may belong to the baseline ("up from 80 GB ... in the case of the H100"); a comparison never does
     as_baseline = product is not None and _only_as_baseline(ctx, q, product, strict=q.unit not in ("x", "%"))
+    memory = _memory_subject(ctx, q)
+    if memory is not None and memory.name != comparator:
+        return memory.name
     if product is not None and (product != comparator or q.unit not in ("x", "%")) and not as_baseline:
         return product
     subject = subject_phrase(ctx, q)
@@ -72,6 +75,27 @@ def _descriptive(phrase: str) -> str | None:
     """An anaphor with nothing to resolve to still describes its subject: "the optical accelerator"."""
     words = _DETERMINER.sub("", phrase).split()
     return " ".join(words) if len(words) >= 2 and words[0].lower() not in ("new", "latest") else None
+
+
+_MEMORY_PART = re.compile(r"\s*(?:[\w-]+\s+){0,2}?(?:products?|stacks?|cubes?|modules?|dies|devices?|parts?)\b",
+                          re.IGNORECASE)
+
+
+def _memory_subject(ctx: SentenceContext, q: Quantity) -> Mention | None:
+    """A memory that is itself the subject: "HBM3E increases ... bandwidth by 44%", "a 36 GB 12-Hi HBM3E product"."""
+    memories = [p for p in ctx.products if p.label == "MEMORY"]
+    if not memories:
+        return None
+    for first in memories:
+        lead = ctx.text[:ctx.local(first.start)]
+        opens = not lead.strip(" \"'\u201c") or bool(_INTRO.fullmatch(lead))  # "Compared to HBM3, HBM3E increases"
+        if q.unit in ("x", "%") and first.end <= q.start and opens \
+                and not any(p.label != "MEMORY" and p.start < q.start for p in ctx.products):
+            return first  # the sentence opens with the memory and names no chip before the figure
+    after = [p for p in memories if p.start >= q.end and p.start - q.end <= 16]
+    if q.unit not in ("x", "%") and after and _MEMORY_PART.match(ctx.text, ctx.local(after[0].end)):
+        return after[0]
+    return None
 
 
 def _only_as_baseline(ctx: SentenceContext, q: Quantity, name: str, strict: bool = False) -> bool:

@@ -53,3 +53,9 @@ def test_respectively_and_per_share(extract):
     assert only(facts, value=0.25)["unit"] == "USD/share"
 
 
+
+
+def test_a_memory_can_be_the_subject(extract):
+    facts = extract("The H200 uses HBM3E. Compared to HBM3, HBM3E increases peak memory bandwidth by 44%. "
+                    "Micron will ship a 36 GB 12-Hi HBM3E product in March.")
+    assert [(f["value"], f["product"]) for f in facts] == [(44, "HBM3E"), (36, "HBM3E")]
