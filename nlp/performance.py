@@ -13,7 +13,7 @@ from nlp.attributes import attributed, comparator_for, hedge_for, product_for, w
 from nlp.context import DocState, SentenceContext
 from nlp.lexicon import cue_patterns, cue_regex, metric_cues
 from nlp.quantities import Quantity
-from nlp.roles import resolve_comparator, resolve_product
+from nlp.roles import apposed_name, resolve_comparator, resolve_product
 
 _NO_HYPHEN_COUNTS = {"GPUs", "CPUs", "chips", "processors", "chiplets"}  # "8-GPU H100 systems" is a test setup
 _WAFER_SIZE = re.compile(r"[\s-]*(?:[\w-]+\s+){0,2}?(?:wafers?|fabs?|test|lines?|capacity)\b", re.IGNORECASE)
@@ -37,7 +37,7 @@ def performance_facts(ctx: SentenceContext, q: Quantity, state: DocState) -> lis
     metrics = [q.metric] if q.family == "perf" else comparison_metrics(ctx, q)
     hedge = hedge_for(ctx, q)
     comparator = comparator_for(ctx, q) or _elided(ctx, q, "comparator")
-    product = resolve_product(ctx, q, state, product_for(ctx, q, state, comparator), comparator)
+    product = apposed_name(ctx, resolve_product(ctx, q, state, product_for(ctx, q, state, comparator), comparator))
     comparator = resolve_comparator(ctx, comparator or _carried_comparator(q, state, product), state)
     workload = workload_for(ctx, q) or _carried_workload(ctx, q, state)
     if workload:

@@ -98,6 +98,19 @@ def _memory_subject(ctx: SentenceContext, q: Quantity) -> Mention | None:
     return None
 
 
+_APPOSED = re.compile(r"(?:\s+[a-z][\w-]*){0,2}\s*,\s+(?:the\s+)?$")
+
+
+def apposed_name(ctx: SentenceContext, name: str | None) -> str | None:
+    """A family named with its model in apposition is the model: "the second generation Hopper chip, H200" -> H200."""
+    if name is None:
+        return None
+    for p, nxt in zip(ctx.products, ctx.products[1:], strict=False):
+        if p.name == name and nxt.label == p.label and _APPOSED.fullmatch(ctx.text[ctx.local(p.end):ctx.local(nxt.start)]):
+            return nxt.name
+    return name
+
+
 def _only_as_baseline(ctx: SentenceContext, q: Quantity, name: str, strict: bool = False) -> bool:
     """Every mention of ``name`` in the sentence stands after a comparison marker; for a spec (``strict``)
     after the figure and a strict marker ("reaches 2 exaflops, 40% faster than Frontier")."""

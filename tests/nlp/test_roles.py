@@ -59,3 +59,8 @@ def test_a_memory_can_be_the_subject(extract):
     facts = extract("The H200 uses HBM3E. Compared to HBM3, HBM3E increases peak memory bandwidth by 44%. "
                     "Micron will ship a 36 GB 12-Hi HBM3E product in March.")
     assert [(f["value"], f["product"]) for f in facts] == [(44, "HBM3E"), (36, "HBM3E")]
+
+
+def test_a_family_with_its_model_in_apposition_is_the_model(extract):
+    facts = extract("The B200 has 192 GB, up from 141 GB for the second generation Hopper chip, H200.")
+    assert only(facts, value=141)["product"] == "H200"
