@@ -54,3 +54,22 @@ def test_a_claim_continuing_the_sentence_before_keeps_its_workload(extract):
     facts = extract("The Halcyon X4 system processed 24,000 tokens per second on Llama 2 70B. "
                     "That was 1.4 times the result of an eight-GPU H200 system. The X4 has 96 cores.")
     assert [f["workload"] for f in facts] == ["Llama 2 70B", "Llama 2 70B", None]
+
+
+@pytest.mark.parametrize("text, figure, workload", [
+    ("The V9 is 2x faster for AI than the X1.", "2x", "AI"),
+    ("The V9 is 30% faster in multithreaded workloads.", "30%", "multithreaded workloads"),
+])
+def test_domains_and_thread_counts_are_workloads(text, figure, workload):
+    assert attached_workload(*_around(text, figure)) == workload
+
+
+def test_a_domain_before_a_metric_or_a_hardware_noun_is_no_workload():
+    assert attached_workload(*_around("The X1 offers 2x the AI performance of the Y1, a leader in AI chips.", "2x")) \
+        is None
+
+
+def test_more_benchmarks_and_applications_in_the_vocabulary(extract):
+    facts = extract("The V9 scores 20% higher in Speedometer 3.0 than the M3. It renders 2x faster in Redshift than "
+                    "the M3.")
+    assert [f["workload"] for f in facts] == ["Speedometer 3.0", "Redshift"]
