@@ -12,36 +12,41 @@ import yaml
 
 from nlp.lexicon import DATA
 
-_NAME = r"(?P<name>[A-Z][\w.-]*[\w](?:\s+(?:[A-Z][\w.-]*|\d+[A-Za-z]?)(?![\w-]))?)"
+_NAME = r"(?P<{}>[A-Z][\w.-]*[\w](?:\s+(?:[A-Z][\w.-]*|\d+[A-Za-z]?)(?![\w-]))?)"
 
 
-def _cue(words: list[str]) -> str:
-    """Cue words as a case-insensitive alternation, behind a first-letter look-ahead (a fast scan: the
-    engine skips positions that cannot start a cue instead of trying every alternative at every word)."""
-    first = sorted({w[0].lower() for w in words} | {w[0].upper() for w in words})
-    return rf"(?<![\w-])(?=[{''.join(first)}])(?i:{'|'.join(words)})"
+def _name(group: str) -> str:
+    return _NAME.format(group)
 
 
 @lru_cache(maxsize=1)
 def _patterns() -> tuple[re.Pattern, ...]:
     data = yaml.safe_load((DATA / "roles.yml").read_text(encoding="utf-8"))
     hardware = "|".join(data["hardware_nouns"])
-    naming = re.compile(rf"{_cue(data['naming'])}\s+(?:it\s+|them\s+)?(?:the\s+)?[\"“‘']?{_NAME}")
-    launching = re.compile(
-        rf"{_cue(data['launching'])}\s+(?:the\s+|its\s+|a\s+)?(?:new\s+|first\s+|latest\s+)?{_NAME}"
-        rf"(?=\s*,\s+(?:a|an|its|the|their|which|our)\s|\s+(?:{hardware})\b|\s*[.;]|\s*\()")
-    # "Halcyon's new Orion processor", "its first Raptor chip": a new name before a hardware noun
-    new_part = re.compile(rf"(?:['’]s|\b(?:its|their|the))\s+(?:new|latest|first|upcoming|next-generation)\s+{_NAME}"
-                          rf"(?=\s+(?:{hardware})\b)")
+    news = ["new", "latest", "first", "upcoming", "next-generation"]
+    cues = data["naming"] + data["launching"]
+    # one pass for the three cue forms, behind a first-letter look-ahead: the engine skips positions that
+    # cannot start a cue instead of trying every alternative at every word
+    first = "".join(sorted({w[0].lower() for w in cues + news} | {w[0].upper() for w in cues}))
+    introducer = re.compile(
+        rf"(?<![\w-])(?=[{first}])(?:"
+        # "a processor they call Lumen", "named Tern"
+        rf"(?i:{'|'.join(data['naming'])})\s+(?:it\s+|them\s+)?(?:the\s+)?[\"“‘']?{_name('named')}"
+        # "unveiled Helix, its first accelerator", "introduced the Kestrel 9 processor"
+        rf"|(?i:{'|'.join(data['launching'])})\s+(?:the\s+|its\s+|a\s+)?(?:new\s+|first\s+|latest\s+)?"
+        rf"{_name('launched')}(?=\s*,\s+(?:a|an|its|the|their|which|our)\s|\s+(?:{hardware})\b|\s*[.;]|\s*\()"
+        # "Halcyon's new Orion processor": a new name before a hardware noun
+        rf"|(?:{'|'.join(news)})\s+{_name('new')}(?=\s+(?:{hardware})\b))")
     # "a new cloud instance type, the m9x.metal, ...", "A wafer-scale system from Tessellate, the T-2, ...":
     # an apposition to a hardware noun names it when the name holds a digit or follows "the"; found from
     # its comma (a literal: fast), then the hardware noun checked in the few words before it
-    apposition = re.compile(r",\s+(?:(?P<the>the)\s+|its\s+)?(?P<name>(?=[^,]{0,30}\d)[A-Za-z][\w.-]*(?:\s+[A-Z\d][\w.-]*)?"
-                            r"|(?(the)[A-Z][\w.-]*[\w]))(?=,)")
-    noun_before = re.compile(rf"\b(?i:{hardware}|predecessors?|successors?)(?:\s+type|\s+(?:from|by|of|at)\s+[\w .&-]{{0,30}}?)?$")
+    apposition = re.compile(r",\s+(?:(?P<the>the)\s+|its\s+)?(?P<name>(?=[^,]{0,30}\d)[A-Za-z][\w.-]*"
+                            r"(?:\s+[A-Z\d][\w.-]*)?|(?(the)[A-Z][\w.-]*[\w]))(?=,)")
+    noun_before = re.compile(rf"\b(?i:{hardware}|predecessors?|successors?)(?:\s+type|\s+(?:from|by|of|at)\s+"
+                             rf"[\w .&-]{{0,30}}?)?$")
     # a common word or a bare hardware noun ("the GPU.") is no name
     not_name = re.compile(rf"(?:{'|'.join(data['not_names'])}|(?i:{hardware}))(?!\S)")
-    return naming, launching, new_part, apposition, noun_before, not_name
+    return introducer, apposition, noun_before, not_name
 
 
 def introduced_names(text: str) -> set[str]:
@@ -52,16 +57,11 @@ def introduced_names(text: str) -> set[str]:
     >>> sorted(introduced_names("A wafer-scale system from Tessellate, the T-2, generated 1,800 tokens per second."))
     ['T-2']
     """
-    naming, launching, new_part, apposition, noun_before, not_name = _patterns()
-    matches = [*naming.finditer(text), *launching.finditer(text), *new_part.finditer(text),
-               *(m for m in apposition.finditer(text) if m.group("name")
-                 and noun_before.search(text, max(0, m.start() - 50), m.start()))]
-    found = set()
-    for m in matches:
-        name = m.group("name").rstrip(".")
-        if name and not not_name.match(name):
-            found.add(name)
-    return found
+    introducer, apposition, noun_before, not_name = _patterns()
+    names = [m.group("named") or m.group("launched") or m.group("new") for m in introducer.finditer(text)]
+    names += [m.group("name") for m in apposition.finditer(text)
+              if m.group("name") and noun_before.search(text, max(0, m.start() - 50), m.start())]
+    return {n.rstrip(".") for n in names if n and not not_name.match(n.rstrip("."))}
 
 
 def introduced_spans(text: str) -> list[tuple[int, int]]:
