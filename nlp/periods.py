@@ -231,6 +231,9 @@ def period_for(state: DocState, sentence: str, lo: int, hi: int, prev_end: int =
         later = [m for m in found if m.start >= hi and m.start - hi <= _COMPARISON_REACH
                  and not _CONTRAST.search(sentence[hi:m.start]) and ";" not in sentence[hi:m.start]]
         chosen = later[0] if later else chosen  # "compared with $5.1 billion, or 48%, in fiscal 2024"
+    duration = duration_label(sentence, lo, hi, state.published) if chosen is None else None
+    if duration:
+        return duration  # "invest $20 billion over the next five years": a span from the publication date
     if chosen is None and state.extras.get(_FORECAST) and _GUIDED.search(sentence, max(0, lo - 60), lo):
         return state.extras[_FORECAST]  # "gross margins are expected to be 58.5%" after the revenue outlook
     span = chosen.span if chosen else state.span
@@ -278,6 +281,35 @@ def _compared_a_year_earlier(sentence: str, lo: int, hi: int) -> bool:
     # "or 22 cts" restating an amount that stood after "from"
     restated = re.search(r"([$€£¥₩]?[\d.,]+\s*(?:mln|billion|million|bln)?\s*(?:dlrs)?),\s+or\s+$", sentence[max(0, lo - 40):lo])
     return bool(restated) and bool(_FROM_BEFORE.search(sentence, max(0, lo - 40 - 30), max(0, lo - 40) + restated.start(1)))
+
+
+_NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+                 "2": 2, "3": 3, "4": 4, "5": 5, "6": 6, "7": 7, "8": 8, "9": 9, "10": 10}
+_DURATION = re.compile(r"\b(?:over|in|during|within)\s+the\s+(?:next|coming)\s+(?P<n>two|three|four|five|six|seven|"
+                       r"eight|nine|ten|\d{1,2})\s+years\b|\b(?:through|until|till|by)\s+(?:the\s+end\s+of\s+)?"
+                       r"(?P<y>(?:19|20)\d\d)\b(?!\s*[-/])", re.IGNORECASE)
+
+
+def duration_label(sentence: str, lo: int, hi: int, published: str | None) -> str | None:
+    """A duration near the figure, resolved against the publication year and kept as written.
+
+    >>> duration_label("It will invest $20 billion over the next five years.", 15, 26, "2025-06-02")
+    '2025-2030 (over the next five years)'
+    >>> duration_label("It plans to spend $8 billion through 2010.", 18, 28, "1987-03-01")
+    '1987-2010 (through 2010)'
+    """
+    m = _DURATION.search(sentence, hi, min(len(sentence), hi + 50))
+    if m is None:
+        m = _DURATION.search(sentence, max(0, lo - 50), lo)
+    if m is None:
+        return None
+    written = " ".join(m.group(0).split())
+    start = int(published[:4]) if published and published[:4].isdigit() else None
+    end = start + _NUMBER_WORDS[m.group("n").lower()] if m.group("n") and start else \
+        int(m.group("y")) if m.group("y") else None
+    if start is None or end is None or end <= start:
+        return written
+    return f"{start}-{end} ({written})"
 
 
 def _month_label(m: re.Match) -> str:

@@ -81,3 +81,14 @@ def test_respectively_with_a_pair_of_years(extract):
     facts = extract("Data Center revenue for fiscal 2025 and 2024 was $115.2 billion and $47.5 billion, respectively.",
                     kind="filing", published="2025-02-26")
     assert [f["period"] for f in facts] == ["FY2025", "FY2024"]
+
+
+@pytest.mark.parametrize("text, published, period", [
+    ("Halcyon plans to invest $20 billion over the next five years.", "2025-06-02",
+     "2025-2030 (over the next five years)"),
+    ("Halcyon will spend 800 mln dlrs on new plants through 1990.", "1987-03-01", "1987-1990 (through 1990)"),
+    ("Halcyon will spend 800 mln dlrs on new plants through 1990.", None, "through 1990"),
+])
+def test_durations_resolve_against_the_publication_date(extract, text, published, period):
+    (fact,) = extract(text, kind="news", published=published)
+    assert fact["period"] == period
