@@ -186,10 +186,16 @@ _NAMES_PREDECESSOR = re.compile(r"\b(?:predecessor|previous[- ]generation|prior[
                                 r"(?:,|\(|is|was|,\s+the)\s*(?:the\s+)?(?-i:[A-Z][\w-]*\s+){0,2}$", re.IGNORECASE)
 
 
+# "the K9, which replaces the K8", "successor to the K8"
+_SUCCEEDS = re.compile(r"\b(?:replaces|replacing|succeeds|succeeding|supersedes|successor\s+to|follow-?up\s+to)\s+"
+                       r"(?:the\s+|its\s+|their\s+)?(?:\w+['’]s\s+)?(?-i:[A-Z][\w-]*\s+)?$", re.IGNORECASE)
+
+
 def remember_predecessor(ctx: SentenceContext, state: DocState) -> Mention | None:
     """Record a product named as the predecessor ("Its predecessor, the Kestrel 8"); returns its mention."""
     for p in ctx.products:
-        if _NAMES_PREDECESSOR.search(ctx.text[max(0, ctx.local(p.start) - 50):ctx.local(p.start)]):
+        lead = ctx.text[max(0, ctx.local(p.start) - 50):ctx.local(p.start)]
+        if _NAMES_PREDECESSOR.search(lead) or _SUCCEEDS.search(lead):
             state.extras[PREDECESSOR] = p.name
             return p
     return None

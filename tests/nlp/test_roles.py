@@ -64,3 +64,9 @@ def test_a_memory_can_be_the_subject(extract):
 def test_a_family_with_its_model_in_apposition_is_the_model(extract):
     facts = extract("The B200 has 192 GB, up from 141 GB for the second generation Hopper chip, H200.")
     assert only(facts, value=141)["product"] == "H200"
+
+
+def test_a_product_it_replaces_is_its_predecessor(extract):
+    facts = extract("Acme introduced the Photon P3, which replaces the Photon P2. "
+                    "The processor is 30% faster than its predecessor.")
+    assert (facts[0]["product"], facts[0]["comparator"]) == ("P3", "P2")
