@@ -19,7 +19,7 @@ from spacy.attrs import IDX, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc, Span, SpanGroup
 
-from nlp.assemble import sentence_facts
+from nlp.assemble import COMPARISON_FRAME, sentence_facts
 from nlp.attributes import is_subject
 from nlp.context import DocState, Mention, SentenceContext
 from nlp.introductions import introduced_spans
@@ -219,6 +219,8 @@ _CONTRASTED = re.compile(r"\b(?:unlike|like|than|versus|vs\.?|rivals?|competitor
 def _remember_topic(ctx: SentenceContext, state: DocState) -> None:
     """A sentence without figures moves the topic to the product it is about, not to one it sets apart
     ("Unlike Nvidia's H200, which relies on HBM3E, the new accelerator ..." keeps the document's product)."""
+    if COMPARISON_FRAME.search(ctx.text):
+        return
     for p in ctx.products:
         if p.label == "PRODUCT" and not _CONTRASTED.search(ctx.text, 0, ctx.local(p.start)) and is_subject(ctx, p):
             state.last_product = p.name

@@ -70,3 +70,10 @@ def test_a_product_it_replaces_is_its_predecessor(extract):
     facts = extract("Acme introduced the Photon P3, which replaces the Photon P2. "
                     "The processor is 30% faster than its predecessor.")
     assert (facts[0]["product"], facts[0]["comparator"]) == ("P3", "P2")
+
+
+def test_a_baseline_framed_as_a_comparison_does_not_become_the_topic(extract):
+    facts = extract("Vantor launched the Aurora X5 accelerator. The H100, by comparison, draws 700 watts. "
+                    "It delivers 2x the throughput of the H100. For comparison, Nvidia's B200 offers 8 TB/s. "
+                    "The chip offers 12 TB/s.")
+    assert [f["product"] for f in facts] == ["H100", "X5", "B200", "X5"]
