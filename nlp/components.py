@@ -145,7 +145,7 @@ def model_spans(text: str) -> list[tuple[int, int]]:
     if lexicon.product_shapes is None:
         return []
     found = [m for m in lexicon.product_shapes.finditer(text)
-             if not (lexicon.not_models and lexicon.not_models.match(m.group(0)))
+             if not (lexicon.not_models and lexicon.not_models.match(m.group(0)) and not _model_before_hardware(text, m))
              and not (lexicon.not_after and lexicon.not_after.search(text, max(0, m.start() - 16), m.start()))]
     named = {m.group(0) for m in found if m.group("short") and _named_as_product(text, m, lexicon)}
     spans = [m.span() for m in found if not m.group("short") or m.group(0) in named]
@@ -241,13 +241,32 @@ def _mentions(doc: Doc, key: str) -> list[Mention]:
     spans: list[Span] = sorted(doc.spans.get(key, []), key=lambda s: (s.start_char, -(s.end_char - s.start_char)))
     out: list[Mention] = []
     for span in spans:
-        if out and span.start_char < out[-1].end or _NOT_A_MODEL.match(span.text):
+        if out and span.start_char < out[-1].end or _NOT_A_MODEL.match(span.text) and not _hardware_after(doc, span):
             continue
         name, end = span.id_ or span.text, span.end_char
         if not span.id_ and name.endswith(".") and len(name) > 2:  # "the MI300X." at a sentence end
             name, end = name[:-1], end - 1
         out.append(Mention(name, span.start_char, end, span.label_))
     return out
+
+
+_PERIOD_LIKE = re.compile(r"^[QH][1-4]$")
+
+
+def _hardware_after(doc: Doc, span: Span) -> bool:
+    """"an eight-chip Halcyon H4 system": a period-like code before a hardware noun is a model after all."""
+    text = doc_text(doc)
+    return bool(_PERIOD_LIKE.match(span.text)) and _hardware_next(text, span.end_char)
+
+
+def _model_before_hardware(text: str, m: re.Match) -> bool:
+    return bool(_PERIOD_LIKE.match(m.group(0))) and _hardware_next(text, m.end())
+
+
+def _hardware_next(text: str, end: int) -> bool:
+    lexicon = load_lexicon()
+    after = text[end:end + 24]
+    return bool(lexicon.short_after and after[:1].isspace() and lexicon.short_after.match(after))
 
 
 def _tidy(value):

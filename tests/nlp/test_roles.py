@@ -77,3 +77,9 @@ def test_a_baseline_framed_as_a_comparison_does_not_become_the_topic(extract):
                     "It delivers 2x the throughput of the H100. For comparison, Nvidia's B200 offers 8 TB/s. "
                     "The chip offers 12 TB/s.")
     assert [f["product"] for f in facts] == ["H100", "X5", "B200", "X5"]
+
+
+def test_a_period_like_code_before_a_hardware_noun_is_a_model(extract):
+    facts = extract("An eight-chip Halcyon H4 system processed 24,000 tokens per second. Q4 revenue was $5 billion.")
+    assert [(f["type"], f.get("product"), f.get("period")) for f in facts] == [
+        ("performance", "H4", None), ("financial", None, "Q4")]
