@@ -32,6 +32,7 @@ def _patterns() -> tuple[re.Pattern, ...]:
         rf"(?<![\w-])(?=[{first}])(?:"
         # "a processor they call Lumen", "named Tern"
         rf"(?i:{'|'.join(data['naming'])})\s+(?:it\s+|them\s+)?(?:the\s+)?[\"“‘']?{_name('named')}"
+        r"(?![\w-])(?!\s+(?:[A-Z][\w.-]*\s+)?(?:as|to)\s)"  # "named Rafael Moreno as chief executive": an appointment
         # "unveiled Helix, its first accelerator", "introduced the Kestrel 9 processor"
         rf"|(?i:{'|'.join(data['launching'])})\s+(?:the\s+|its\s+|a\s+)?(?:new\s+|first\s+|latest\s+)?"
         rf"{_name('launched')}(?=\s*,\s+(?:a|an|its|the|their|which|our)\s|\s+(?:{hardware})\b|\s*[.;]|\s*\()"
@@ -40,8 +41,9 @@ def _patterns() -> tuple[re.Pattern, ...]:
     # "a new cloud instance type, the m9x.metal, ...", "A wafer-scale system from Tessellate, the T-2, ...":
     # an apposition to a hardware noun names it when the name holds a digit or follows "the"; found from
     # its comma (a literal: fast), then the hardware noun checked in the few words before it
-    apposition = re.compile(r",\s+(?:(?P<the>the)\s+|its\s+)?(?P<name>(?=[^,]{0,30}\d)[A-Za-z][\w.-]*"
-                            r"(?:\s+[A-Z\d][\w.-]*)?|(?(the)[A-Z][\w.-]*[\w]))(?=,)")
+    # (a lower-case name holds its digit in its first word: "m9x.metal"; "integrates 1,024" is no name)
+    apposition = re.compile(r",\s+(?:(?P<the>the)\s+|its\s+)?(?P<name>(?=[^,\s]*\d)[A-Za-z][\w.-]*"
+                            r"|(?=[^,]{0,30}\d)[A-Z][\w.-]*\s+[A-Z\d][\w.-]*|(?(the)[A-Z][\w.-]*[\w]))(?=,(?!\d))")
     noun_before = re.compile(rf"\b(?i:{hardware}|predecessors?|successors?)(?:\s+type|\s+(?:from|by|of|at)\s+"
                              rf"[\w .&-]{{0,30}}?)?$")
     # a common word or a bare hardware noun ("the GPU.") is no name

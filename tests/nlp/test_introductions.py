@@ -54,3 +54,9 @@ def test_a_rival_set_apart_does_not_become_the_topic(extract):
     facts = extract("Vantor today launched the Aurora X5 accelerator. Unlike Nvidia's H200, which relies on HBM3E, "
                     "the new accelerator uses on-package SRAM. It delivers 3.2 times the throughput of the H200.")
     assert (facts[0]["product"], facts[0]["comparator"]) == ("X5", "H200")
+
+
+def test_appointments_and_digit_groups_introduce_nothing():
+    text = ("Halcyon named Rafael Moreno as chief executive. Its Merlin processor, built on a 5-nanometer process, "
+            "integrates 1,024 small cores.")
+    assert introduced_names(text) == set()
