@@ -41,7 +41,7 @@ def performance_facts(ctx: SentenceContext, q: Quantity, state: DocState) -> lis
     comparator = resolve_comparator(ctx, comparator or _carried_comparator(q, state, product), state)
     workload = workload_for(ctx, q) or _carried_workload(ctx, q, state)
     if workload:
-        state.extras[_LAST_WORKLOAD] = (ctx.end, workload)
+        state.extras[_LAST_WORKLOAD] = (ctx.end, workload, state.last_product)
     facts = []
     for metric in metrics:
         direction = direction_for(ctx, q, metric, hedge, comparator)
@@ -62,6 +62,8 @@ def performance_facts(ctx: SentenceContext, q: Quantity, state: DocState) -> lis
 
 _LAST_COMPARISON = "last_comparison"
 _LAST_WORKLOAD = "last_workload"
+_SAME_TASK = re.compile(r"\b(?:do|does|did|doing|done|handle|handles|run|runs)\s+(?:it|that|this|so)\b|"
+                        r"\bthe\s+same\s+(?:job|task|work|workload|model|benchmark|test)\b", re.IGNORECASE)
 _CONTINUES = re.compile(r"\s*(?:that|this|it|these|the\s+(?:result|score|figure|number)s?)\b(?!\s+(?:chip|processor|"
                         r"system|accelerator)s?\b)", re.IGNORECASE)
 
@@ -70,9 +72,12 @@ def _carried_workload(ctx: SentenceContext, q: Quantity, state: DocState) -> str
     """"... processed 24,000 tokens per second on Llama 2 70B. That was 1.4 times the result of ...": a claim
     that continues the sentence before it keeps that sentence's workload."""
     last = state.extras.get(_LAST_WORKLOAD)
-    if q.unit not in ("x", "%") or not last or ctx.start - last[0] > 2 or not _CONTINUES.match(ctx.text):
+    if not last or ctx.start - last[0] > 2:
         return None
-    return last[1]
+    if q.unit in ("x", "%") and _CONTINUES.match(ctx.text):
+        return last[1]
+    # a figure that refers back to the task ("2,000 Blackwell GPUs can do it", "the same job") keeps its workload
+    return last[1] if _SAME_TASK.search(ctx.text) else None
 
 
 def _carried_comparator(q: Quantity, state: DocState, product: str | None) -> str | None:

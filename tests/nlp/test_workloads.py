@@ -73,3 +73,9 @@ def test_more_benchmarks_and_applications_in_the_vocabulary(extract):
     facts = extract("The V9 scores 20% higher in Speedometer 3.0 than the M3. It renders 2x faster in Redshift than "
                     "the M3.")
     assert [f["workload"] for f in facts] == ["Speedometer 3.0", "Redshift"]
+
+
+def test_a_figure_referring_back_to_the_task_keeps_its_workload(extract):
+    facts = extract("The Tern runs Llama 3.1 405B at 1,200 tokens per second. It is 3 times faster than the H200 "
+                    "running the same model. The Tern draws 300 watts.")
+    assert [f["workload"] for f in facts] == ["Llama 3.1 405B", "Llama 3.1 405B", None]
