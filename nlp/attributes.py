@@ -249,7 +249,7 @@ _METRIC_ONLY = re.compile(r"(?:the|its|their)\s+(?:\w+\s+)?(?:power|energy|perfo
 def _comparator_before(ctx: SentenceContext, q: Quantity) -> str | None:
     """"Compared to the Cloud AI 100 Pro results, Ultra produced a 2.5 to 3 times boost"."""
     before = ctx.before(q)
-    m = re.search(r"\b(?:compared\s+(?:to|with)|versus|relative\s+to)\s+(?:the\s+)?", before, re.IGNORECASE)
+    m = re.search(r"\b(?:compared\s+(?:to|with)|versus|relative\s+to|against)\s+(?:the\s+)?", before, re.IGNORECASE)
     if not m:
         return None
     for p in ctx.products:
@@ -269,7 +269,7 @@ def _in_phrase(ctx: SentenceContext, gap: str, p: Mention) -> bool:
 
 
 _APPOSITIVE = re.compile(r"[^,;]{0,40},\s*(?:the\s+)?", re.IGNORECASE)
-_MARKER = re.compile(r"\b(?:than|versus|vs\.?|compared\s+(?:to|with)|relative\s+to|as|over|ahead\s+of|beats?|"
+_MARKER = re.compile(r"\b(?:than|versus|vs\.?|compared\s+(?:to|with)|relative\s+to|against|as|over|ahead\s+of|beats?|"
                      r"outperforms?|match(?:es|ing)?|rivals?)\s+(?:the\s+|an?\s+|its\s+\w+,\s+the\s+|\w+['’]s\s+)?$",
                      re.IGNORECASE)
 # "... the performance of the H100": a product after "of" is not the subject either

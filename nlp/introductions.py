@@ -27,7 +27,7 @@ def _patterns() -> tuple[re.Pattern, ...]:
     cues = data["naming"] + data["launching"]
     # one pass for the three cue forms, behind a first-letter look-ahead: the engine skips positions that
     # cannot start a cue instead of trying every alternative at every word
-    first = "".join(sorted({w[0].lower() for w in cues + news} | {w[0].upper() for w in cues}))
+    first = "".join(sorted({w[0].lower() for w in cues + news + ["its", "their", "our"]} | {w[0].upper() for w in cues}))
     introducer = re.compile(
         rf"(?<![\w-])(?=[{first}])(?:"
         # "a processor they call Lumen", "named Tern"
@@ -36,8 +36,8 @@ def _patterns() -> tuple[re.Pattern, ...]:
         # "unveiled Helix, its first accelerator", "introduced the Kestrel 9 processor"
         rf"|(?i:{'|'.join(data['launching'])})\s+(?:the\s+|its\s+|a\s+)?(?:new\s+|first\s+|latest\s+)?"
         rf"{_name('launched')}(?=\s*,\s+(?:a|an|its|the|their|which|our)\s|\s+(?:{hardware})\b|\s*[.;]|\s*\()"
-        # "Halcyon's new Orion processor": a new name before a hardware noun
-        rf"|(?:{'|'.join(news)})\s+{_name('new')}(?=\s+(?:{hardware})\b))")
+        # "Halcyon's new Orion processor", "its Sable neuromorphic chip": a new or own name before a hardware noun
+        rf"|(?:{'|'.join(news + ['its', 'their', 'our'])})\s+{_name('new')}(?=(?:\s+[a-z][\w-]*)?\s+(?:{hardware})\b))")
     # "a new cloud instance type, the m9x.metal, ...", "A wafer-scale system from Tessellate, the T-2, ...":
     # an apposition to a hardware noun names it when the name holds a digit or follows "the"; found from
     # its comma (a literal: fast), then the hardware noun checked in the few words before it

@@ -46,7 +46,7 @@ def _open_patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
                        re.IGNORECASE)
     before = re.compile(rf"\s*(?:{attach})\s+(?:the\s+|a\s+|an\s+)?{phrase}\s*,", re.IGNORECASE)
     verbs = "|".join(data["object_verbs"])
-    obj = re.compile(rf"\b(?:{verbs})\s+(?:the\s+|a\s+|an\s+)?{phrase}\s+(?:by\s+)?(?:up\s+to\s+|nearly\s+|about\s+|"
+    obj = re.compile(rf"\b(?:{verbs})\s+(?:the\s+|a\s+|an\s+)?{phrase}\s+(?:by\s+|using\s+|with\s+|at\s+)?(?:up\s+to\s+|nearly\s+|about\s+|"
                      rf"roughly\s+|more\s+than\s+|over\s+|almost\s+)?$", re.IGNORECASE)
     return after, before, obj
 

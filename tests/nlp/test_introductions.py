@@ -60,3 +60,8 @@ def test_appointments_and_digit_groups_introduce_nothing():
     text = ("Halcyon named Rafael Moreno as chief executive. Its Merlin processor, built on a 5-nanometer process, "
             "integrates 1,024 small cores.")
     assert introduced_names(text) == set()
+
+
+def test_an_own_name_before_a_hardware_noun_is_introduced():
+    text = "Ostrava says its Sable neuromorphic chip holds 1.2 million neurons. Its AI chips are not named."
+    assert introduced_names(text) == {"Sable"}

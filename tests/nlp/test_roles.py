@@ -83,3 +83,14 @@ def test_a_period_like_code_before_a_hardware_noun_is_a_model(extract):
     facts = extract("An eight-chip Halcyon H4 system processed 24,000 tokens per second. Q4 revenue was $5 billion.")
     assert [(f["type"], f.get("product"), f.get("period")) for f in facts] == [
         ("performance", "H4", None), ("financial", None, "Q4")]
+
+
+def test_against_marks_a_baseline_that_never_becomes_the_topic(extract):
+    facts = extract("Tessel unveiled its T9 accelerator. The T9 is 30% faster than the H100. "
+                    "Against the A100, the T9 offers 2.5 times the memory bandwidth. It draws 600 watts.")
+    assert [(f["product"], f["comparator"]) for f in facts] == [("T9", "H100"), ("T9", "A100"), ("T9", None)]
+
+
+def test_each_and_every_are_anaphors(extract):
+    facts = extract("The Cirrus X8 instance is 40% faster than the previous generation. Each instance offers 16 cores.")
+    assert [f["product"] for f in facts] == ["X8", "X8"]

@@ -79,3 +79,8 @@ def test_a_figure_referring_back_to_the_task_keeps_its_workload(extract):
     facts = extract("The Tern runs Llama 3.1 405B at 1,200 tokens per second. It is 3 times faster than the H200 "
                     "running the same model. The Tern draws 300 watts.")
     assert [f["workload"] for f in facts] == ["Llama 3.1 405B", "Llama 3.1 405B", None]
+
+
+def test_the_object_before_using_is_the_workload():
+    text = "The chip performs keyword spotting using 1,000 times less energy than a microcontroller."
+    assert attached_workload(*_around(text, "1,000 times")) == "keyword spotting"
