@@ -7,6 +7,6 @@ from __future__ import annotations
 
 # Bump whenever rules, patterns or data files change: documents extracted by an older
 # version are re-extracted by `make extract`.
-EXTRACTOR_VERSION = "1.3.0"
+EXTRACTOR_VERSION = "1.4.0"
 
 __all__ = ["EXTRACTOR_VERSION"]

@@ -242,8 +242,14 @@ def _percent_metric(ctx: SentenceContext, q: Quantity, state: DocState, growth: 
     return metric
 
 
+COMPARISON_FRAME = re.compile(r"\b(?:by|for|in)\s+comparison\b|\b(?:unlike|rivals?['’]?|competitors?['’]?)\s",
+                              re.IGNORECASE)
+
+
 def _remember_product(ctx: SentenceContext, state: DocState, perf: list[tuple[Quantity, dict]]) -> None:
     """The last product named carries over to later sentences ("It can reach 12 petaops")."""
+    if COMPARISON_FRAME.search(ctx.text):  # "The H100, by comparison, draws 700 watts": a baseline's spec
+        return
     spans = [q.span for q in ctx.quantities if q.count]
     outside = [p for p in ctx.products if p.label == "PRODUCT" and not any(a <= p.start < b for a, b in spans)]
     subjects = [p for p in outside if is_subject(ctx, p)]

@@ -11,17 +11,18 @@ from functools import lru_cache
 from nlp.context import DocState, Mention, SentenceContext
 from nlp.lexicon import cue_patterns, cue_regex
 from nlp.quantities import Quantity
-from nlp.workloads import vocabulary_pattern
+from nlp.workloads import attached_workload, vocabulary_pattern
 
 _FILLER = r"(?:\s+(?:a|an|the|be|of|whopping|claimed|staggering|just))*\s*$"
 _CLAIMED = re.compile(r"\b(?:a|the)\s+claimed\s*$", re.IGNORECASE)
 _COMPARATOR = re.compile(
     r"^[\s,\u201d\u2019\"'()]*(?:[\w-]+\s+){0,4}?(?P<m>than|over|versus|vs\.?|compared\s+(?:to|with)|relative\s+to|against|"
     r"up\s+from|from|of|as\s+\w+\s+as|what|below|above)\s+(?P<rest>.*)$", re.IGNORECASE | re.DOTALL)
-_PHRASE_END = re.compile(r"[,.;:()\u2014\u2013]|\s(?:while|and|but|which|that|when|for|on|in|using|with|"
-                         r"thanks|from|according|says|said)\s", re.IGNORECASE)
+# a baseline ends at a clause or an attachment: "than N5 at the same power", "than the H200 running Llama"
+_PHRASE_END = re.compile(r"[,.;:()\u2014\u2013]|\s(?:while|and|but|which|that|when|for|on|in|at|using|with|running|"
+                         r"serving|during|across|thanks|from|according|says|said)\s", re.IGNORECASE)
 _WORKLOAD = re.compile(
-    vocabulary_pattern() + "|"  # the data vocabulary first: its longer forms win at the same position
+    rf"\b(?:{vocabulary_pattern()})(?![\w-])|"  # the data vocabulary first: its longer forms win at the same position
     r"(?:(?:on-device\s+)?(?:LLM|AI|large[- ]language[- ]model|generative AI|GPT-\d\w*(?:\s\d+B)?|"
     r"Llama\s?\d+(?:\.\d+)?(?:\s\d+B)?)\s+)?"
     r"(?:inference|training)(?:\s+workloads?)?"
@@ -68,7 +69,7 @@ def _own(mention: Mention, q: Quantity) -> bool:
 def product_for(ctx: SentenceContext, q: Quantity, state: DocState, comparator: str | None) -> str | None:
     """The product a figure describes: one attached to it, else the nearest before, after, or in the document."""
     candidates = [p for p in ctx.products if _own(p, q) and p.name != comparator]
-    spec_of = _spec_owner(ctx, q) or _written_against(ctx, q, candidates)
+    spec_of = _spec_owner(ctx, q) or _written_against(ctx, q, candidates) or _spec_of_named(ctx, q, candidates)
     if spec_of is not None:  # "versus 141 GB and 4.8 TB/s on the H200": a comparator's own spec
         return spec_of.name
     subjects = [p for p in candidates if is_subject(ctx, p)]
@@ -105,6 +106,19 @@ def _written_against(ctx: SentenceContext, q: Quantity, candidates: list[Mention
             ctx.text[ctx.local(q.end):ctx.local(p.start)]
         if p.label != "MEMORY" and re.fullmatch(r"\s*" if p.start >= q.end else r"\s*['’]s\s*", gap):
             return p
+    return None
+
+
+_OF_NAMED = re.compile(r"\s*(?:of|for|on|in)\s+(?:the\s+|an?\s+)?(?:[\w-]+['’]s\s+)?(?:[\w-]+\s+){0,2}")
+
+
+def _spec_of_named(ctx: SentenceContext, q: Quantity, candidates: list[Mention]) -> Mention | None:
+    """A spec written "of"/"for" a product right after it ("312 TFLOPS of the rival's flagship A100 SXM")."""
+    if q.unit in ("x", "%"):
+        return None
+    after = [p for p in candidates if p.start >= q.end and p.label != "MEMORY"]
+    if after and _OF_NAMED.fullmatch(ctx.text, ctx.local(q.end), ctx.local(after[0].start)):
+        return after[0]
     return None
 
 
@@ -235,7 +249,7 @@ _METRIC_ONLY = re.compile(r"(?:the|its|their)\s+(?:\w+\s+)?(?:power|energy|perfo
 def _comparator_before(ctx: SentenceContext, q: Quantity) -> str | None:
     """"Compared to the Cloud AI 100 Pro results, Ultra produced a 2.5 to 3 times boost"."""
     before = ctx.before(q)
-    m = re.search(r"\b(?:compared\s+(?:to|with)|versus|relative\s+to)\s+(?:the\s+)?", before, re.IGNORECASE)
+    m = re.search(r"\b(?:compared\s+(?:to|with)|versus|relative\s+to|against)\s+(?:the\s+)?", before, re.IGNORECASE)
     if not m:
         return None
     for p in ctx.products:
@@ -255,7 +269,7 @@ def _in_phrase(ctx: SentenceContext, gap: str, p: Mention) -> bool:
 
 
 _APPOSITIVE = re.compile(r"[^,;]{0,40},\s*(?:the\s+)?", re.IGNORECASE)
-_MARKER = re.compile(r"\b(?:than|versus|vs\.?|compared\s+(?:to|with)|relative\s+to|as|over|ahead\s+of|beats?|"
+_MARKER = re.compile(r"\b(?:than|versus|vs\.?|compared\s+(?:to|with)|relative\s+to|against|as|over|ahead\s+of|beats?|"
                      r"outperforms?|match(?:es|ing)?|rivals?)\s+(?:the\s+|an?\s+|its\s+\w+,\s+the\s+|\w+['’]s\s+)?$",
                      re.IGNORECASE)
 # "... the performance of the H100": a product after "of" is not the subject either
@@ -289,11 +303,16 @@ def workload_for(ctx: SentenceContext, q: Quantity) -> str | None:
 
     The nearest one after the figure comes first ("2x faster on Llama 2 70B"), unless a clause break
     separates them; a generic "inference" gives way to a named model or benchmark in the same reach.
+    Outside the vocabulary, a workload noun phrase attached to the claim ("faster in games").
     """
+    lo, hi = ctx.local(q.start), ctx.local(q.end)
+    return _vocabulary_workload(ctx, lo, hi) or attached_workload(ctx.text, lo, hi)
+
+
+def _vocabulary_workload(ctx: SentenceContext, lo: int, hi: int) -> str | None:
     matches = _workloads(ctx.text)
     if not matches:
         return None
-    lo, hi = ctx.local(q.start), ctx.local(q.end)
     after = [m for m in matches if m.start() >= hi and m.start() - hi < 80
              and not _CLAUSE_BREAK.search(ctx.text, hi, m.start())]
     before = [m for m in reversed(matches) if m.end() <= lo]

@@ -19,8 +19,10 @@ from spacy.attrs import IDX, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc, Span, SpanGroup
 
-from nlp.assemble import sentence_facts
+from nlp.assemble import COMPARISON_FRAME, sentence_facts
+from nlp.attributes import is_subject
 from nlp.context import DocState, Mention, SentenceContext
+from nlp.introductions import introduced_spans
 from nlp.lexicon import load_lexicon
 from nlp.periods import first_period, update_state
 from nlp.quantities import find_quantities
@@ -132,7 +134,8 @@ def model_spans(text: str) -> list[tuple[int, int]]:
     """Character spans of model numbers missing from the catalogue, by the shapes in products.yml.
 
     A short code ("X3") counts only if the document writes it as a product at least once ("the X3",
-    "Sable's S2", "Atlas A2", "X3 supercomputer"); then every mention of it does.
+    "Sable's S2", "Atlas A2", "X3 supercomputer"); then every mention of it does. Names the document
+    introduces ("a chip called Tern") are products too (``nlp.introductions``).
 
     >>> text = "The X3 has 96 cores; X3 beats the LX-3 on FP16 math, Q4 sales aside."
     >>> [text[a:b] for a, b in model_spans(text)]
@@ -142,10 +145,12 @@ def model_spans(text: str) -> list[tuple[int, int]]:
     if lexicon.product_shapes is None:
         return []
     found = [m for m in lexicon.product_shapes.finditer(text)
-             if not (lexicon.not_models and lexicon.not_models.match(m.group(0)))
+             if not (lexicon.not_models and lexicon.not_models.match(m.group(0)) and not _model_before_hardware(text, m))
              and not (lexicon.not_after and lexicon.not_after.search(text, max(0, m.start() - 16), m.start()))]
     named = {m.group(0) for m in found if m.group("short") and _named_as_product(text, m, lexicon)}
-    return [m.span() for m in found if not m.group("short") or m.group(0) in named]
+    spans = [m.span() for m in found if not m.group("short") or m.group(0) in named]
+    # an introduced name that holds a model number ("the Photon P3") keeps the model number as its name
+    return spans + [(a, b) for a, b in introduced_spans(text) if not any(a < e and s < b for s, e in spans)]
 
 
 def _named_as_product(text: str, m: re.Match, lexicon) -> bool:
@@ -197,14 +202,29 @@ class FactAssembler:
             named_before = remember_predecessor(ctx, state)  # "Its predecessor, the K8": a baseline, not the topic
             if in_sent:
                 facts.extend(_with_provenance(ctx, q, fact) for q, fact in sentence_facts(ctx, state))
-            elif any(p.label == "PRODUCT" for p in sent_products):
-                state.last_product = next(p.name for p in sent_products if p.label == "PRODUCT")
+            else:
+                _remember_topic(ctx, state)
             if named_before is not None and state.last_product == named_before.name:
                 state.last_product = next((p.name for p in sent_products if p.label == "PRODUCT" and
                                            p.name != named_before.name), previous)
             update_state(state, ctx.text)
         doc._.facts = facts
         return doc
+
+
+_CONTRASTED = re.compile(r"\b(?:unlike|like|than|versus|vs\.?|rivals?|competitors?)\s+(?:[\w-]+['’]s\s+|the\s+|an?\s+)?$",
+                         re.IGNORECASE)
+
+
+def _remember_topic(ctx: SentenceContext, state: DocState) -> None:
+    """A sentence without figures moves the topic to the product it is about, not to one it sets apart
+    ("Unlike Nvidia's H200, which relies on HBM3E, the new accelerator ..." keeps the document's product)."""
+    if COMPARISON_FRAME.search(ctx.text):
+        return
+    for p in ctx.products:
+        if p.label == "PRODUCT" and not _CONTRASTED.search(ctx.text, 0, ctx.local(p.start)) and is_subject(ctx, p):
+            state.last_product = p.name
+            return
 
 
 def _take(items: list, index: int, end: int) -> tuple[int, list]:
@@ -221,13 +241,32 @@ def _mentions(doc: Doc, key: str) -> list[Mention]:
     spans: list[Span] = sorted(doc.spans.get(key, []), key=lambda s: (s.start_char, -(s.end_char - s.start_char)))
     out: list[Mention] = []
     for span in spans:
-        if out and span.start_char < out[-1].end or _NOT_A_MODEL.match(span.text):
+        if out and span.start_char < out[-1].end or _NOT_A_MODEL.match(span.text) and not _hardware_after(doc, span):
             continue
         name, end = span.id_ or span.text, span.end_char
         if not span.id_ and name.endswith(".") and len(name) > 2:  # "the MI300X." at a sentence end
             name, end = name[:-1], end - 1
         out.append(Mention(name, span.start_char, end, span.label_))
     return out
+
+
+_PERIOD_LIKE = re.compile(r"^[QH][1-4]$")
+
+
+def _hardware_after(doc: Doc, span: Span) -> bool:
+    """"an eight-chip Halcyon H4 system": a period-like code before a hardware noun is a model after all."""
+    text = doc_text(doc)
+    return bool(_PERIOD_LIKE.match(span.text)) and _hardware_next(text, span.end_char)
+
+
+def _model_before_hardware(text: str, m: re.Match) -> bool:
+    return bool(_PERIOD_LIKE.match(m.group(0))) and _hardware_next(text, m.end())
+
+
+def _hardware_next(text: str, end: int) -> bool:
+    lexicon = load_lexicon()
+    after = text[end:end + 24]
+    return bool(lexicon.short_after and after[:1].isspace() and lexicon.short_after.match(after))
 
 
 def _tidy(value):

@@ -34,7 +34,7 @@ _CHAIN_GAP = re.compile(r"(?:\b(?:19|20)[0-9]{2}\b|[^0-9$€£%]|(?<=[A-Za-z])[0
 _FLAT = re.compile(r"^\s*,?\s*flat\b", re.IGNORECASE)
 _VS_NEXT = re.compile(r"^(?P<gap>(?:\s+[a-z]+){0,4}?)\s+vs\.?\s+(?:(?P<sign>loss|profit)\s+)?"
                       r"(?P<num>[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?)"
-                      r"(?:\s?(?P<scale>mln|billion|bln|million))?(?![\w%$.,])", re.IGNORECASE)
+                      r"(?:\s?(?P<scale>mln|billion|bln|million))?(?![\w%$,]|\.\d)", re.IGNORECASE)  # "vs 3.2 mln."
 _PERIOD_SUFFIX = (
     (re.compile(r"year[\s-]+(?:ago|earlier|over[\s-]+year|on[\s-]+year)|\bon\s+year\b|\byearly\b|"
                 r"same\s+quarter\s+a\s+year|\bprior\s+year\b", re.IGNORECASE), "YoY"),

@@ -13,7 +13,7 @@ from nlp.attributes import attributed, comparator_for, hedge_for, product_for, w
 from nlp.context import DocState, SentenceContext
 from nlp.lexicon import cue_patterns, cue_regex, metric_cues
 from nlp.quantities import Quantity
-from nlp.roles import resolve_comparator, resolve_product
+from nlp.roles import apposed_name, resolve_comparator, resolve_product
 
 _NO_HYPHEN_COUNTS = {"GPUs", "CPUs", "chips", "processors", "chiplets"}  # "8-GPU H100 systems" is a test setup
 _WAFER_SIZE = re.compile(r"[\s-]*(?:[\w-]+\s+){0,2}?(?:wafers?|fabs?|test|lines?|capacity)\b", re.IGNORECASE)
@@ -37,9 +37,11 @@ def performance_facts(ctx: SentenceContext, q: Quantity, state: DocState) -> lis
     metrics = [q.metric] if q.family == "perf" else comparison_metrics(ctx, q)
     hedge = hedge_for(ctx, q)
     comparator = comparator_for(ctx, q) or _elided(ctx, q, "comparator")
-    product = resolve_product(ctx, q, state, product_for(ctx, q, state, comparator), comparator)
+    product = apposed_name(ctx, resolve_product(ctx, q, state, product_for(ctx, q, state, comparator), comparator))
     comparator = resolve_comparator(ctx, comparator or _carried_comparator(q, state, product), state)
-    workload = workload_for(ctx, q)
+    workload = workload_for(ctx, q) or _carried_workload(ctx, q, state)
+    if workload:
+        state.extras[_LAST_WORKLOAD] = (ctx.end, workload, state.last_product)
     facts = []
     for metric in metrics:
         direction = direction_for(ctx, q, metric, hedge, comparator)
@@ -59,6 +61,23 @@ def performance_facts(ctx: SentenceContext, q: Quantity, state: DocState) -> lis
 
 
 _LAST_COMPARISON = "last_comparison"
+_LAST_WORKLOAD = "last_workload"
+_SAME_TASK = re.compile(r"\b(?:do|does|did|doing|done|handle|handles|run|runs)\s+(?:it|that|this|so)\b|"
+                        r"\bthe\s+same\s+(?:job|task|work|workload|model|benchmark|test)\b", re.IGNORECASE)
+_CONTINUES = re.compile(r"\s*(?:that|this|it|these|the\s+(?:result|score|figure|number)s?)\b(?!\s+(?:chip|processor|"
+                        r"system|accelerator)s?\b)", re.IGNORECASE)
+
+
+def _carried_workload(ctx: SentenceContext, q: Quantity, state: DocState) -> str | None:
+    """"... processed 24,000 tokens per second on Llama 2 70B. That was 1.4 times the result of ...": a claim
+    that continues the sentence before it keeps that sentence's workload."""
+    last = state.extras.get(_LAST_WORKLOAD)
+    if not last or ctx.start - last[0] > 2:
+        return None
+    if q.unit in ("x", "%") and _CONTINUES.match(ctx.text):
+        return last[1]
+    # a figure that refers back to the task ("2,000 Blackwell GPUs can do it", "the same job") keeps its workload
+    return last[1] if _SAME_TASK.search(ctx.text) else None
 
 
 def _carried_comparator(q: Quantity, state: DocState, product: str | None) -> str | None:
@@ -129,9 +148,14 @@ def comparison_metrics(ctx: SentenceContext, q: Quantity) -> list[str]:
     by = _BY.search(before)
     if by:
         found = list(regex.finditer(before[:by.start()]))
+        named = list(regex.finditer(ctx.after(q, 40))) if found and _WINS.match(found[-1].group(0)) else []
+        if named and not _WINS.match(named[0].group(0)):  # "beats H100 by 25 percent on performance per dollar"
+            return _coordinated(named, ctx.after(q, 40), lookup, forward=True)
         if found:
             return _coordinated(found, before, lookup, forward=False)
     nxt = ctx.next(q)
+    if nxt is not None and nxt.family == "perf" and _TIMES_THE.fullmatch(ctx.between(q, nxt)):
+        return [nxt.metric]  # "three times the quoted 312 TFLOPS of ...": the metric of the figure it multiplies
     limit = ctx.local(nxt.start) if nxt else len(ctx.text)
     after = ctx.text[ctx.local(q.end):min(limit, ctx.local(q.end) + 60)]
     found = list(regex.finditer(after))
@@ -148,8 +172,13 @@ def comparison_metrics(ctx: SentenceContext, q: Quantity) -> list[str]:
     return ["speed" if q.unit == "x" else "other"]
 
 
-# "performance per watt improved nearly twofold": the metric is the subject of the change verb
-_IMPROVED = re.compile(r"\s+(?:has\s+|have\s+)?(?:improved|increased|rose|grew|jumped|climbed)\s+"
+# verbs of winning name a speed only when no metric follows the figure
+_WINS = re.compile(r"(?:beats|outperform(?:s|ed)|outpaces)$", re.IGNORECASE)
+_TIMES_THE = re.compile(r"\s*(?:times\s+)?(?:the|its|their|an?)\s+(?:quoted|claimed|stated|rated|listed|reported|"
+                        r"advertised|official|peak)?\s*(?:figure\s+of\s+)?", re.IGNORECASE)
+# "performance per watt improved nearly twofold", "the N5's throughput is 2.5x that of the H100": the metric is
+# the subject of the change verb or the copula
+_IMPROVED = re.compile(r"\s+(?:(?:has\s+|have\s+)?(?:improved|increased|rose|grew|jumped|climbed)|is|was|are|were)\s+"
                        r"(?:by\s+)?(?:\w+\s+)?$", re.IGNORECASE)
 _RESTATED = re.compile(r"[^,;.]{0,40},\s*(?:\w+\s+){0,2}", re.IGNORECASE)
 

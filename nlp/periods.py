@@ -9,9 +9,10 @@ only a year in the text, or the dateline year of a dated news story, is used.
 from __future__ import annotations
 
 import re
+from calendar import monthrange
 from collections.abc import Iterable
-from dataclasses import dataclass
-from datetime import date, timedelta
+from dataclasses import dataclass, replace
+from datetime import date
 from functools import lru_cache
 
 from nlp.context import DocState
@@ -21,7 +22,15 @@ _MONTH_QUARTER = {"march": 1, "june": 2, "september": 3, "december": 4}
 _MONTHS = "january|february|march|april|may|june|july|august|september|october|november|december"
 
 _QUARTER_WORD = r"(?:(?P<o>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+(?:quarter|qtr)|Q(?P<q>[1-4]))"
+_MONTH_ABBR = (r"(?P<end>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+               r"sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b\.?(?:\s+\d{1,2}\b)?")
+# wire style: "six months to June 30", "Qtr to Dec 31", "nine mths ended Sept 30", "year to March 31, 1987"
+_TO_MONTH = re.compile(rf"\b(?:(?P<len>three|six|nine|twelve|3|6|9|12)[\s-]+(?:months?|mths?)|(?P<qtr>qtr|quarter)|"
+                       rf"(?P<yr>year))\s+(?:to|ended|ending)\s+{_MONTH_ABBR}(?:,?\s+(?P<cy>(?:19|20)\d\d)\b)?",
+                       re.IGNORECASE)
+_LENGTH = {"three": 3, "3": 3, "six": 6, "6": 6, "nine": 9, "9": 9, "twelve": 12, "12": 12}
 _PATTERNS: tuple[tuple[str, re.Pattern], ...] = (
+    ("TO", _TO_MONTH),
     # "first quarter of 2026", "Q1 2026", "Fourth Quarter 2025": calendar labels unless "fiscal" is written
     ("Q", re.compile(rf"\b{_QUARTER_WORD}(?:\s+of)?\s+(?:(?P<fisc>fiscal(?:\s+year)?)\s+|calendar\s+(?:year\s+)?)?"
                      r"(?P<cy>(?:19|20)\d\d)\b", re.IGNORECASE)),
@@ -44,7 +53,12 @@ _PATTERNS: tuple[tuple[str, re.Pattern], ...] = (
                      r"\bthree\s+months\s+ended\s+(?P<m>march|june|september|december)\b", re.IGNORECASE)),
     ("FY", re.compile(r"\bfiscal(?:\s+year)?\s+(?P<y>(?:19|20)\d\d)\b|\bFY\s?(?P<fy>(?:19|20)?\d\d)\b|"
                       r"\b(?P<y2>(?:19|20)\d\d)\s+(?:fiscal\s+)?(?:year|net\s+sales|sales|revenue|results|net)\b|"
-                      r"\b(?:annual|full[\s-]year)\s+(?:\w+\s+){0,2}in\s+(?P<y3>(?:19|20)\d\d)\b", re.IGNORECASE)),
+                      r"\b(?:annual|full[\s-]year)\s+(?:\w+\s+){0,2}in\s+(?P<y3>(?:19|20)\d\d)\b|"
+                      # "compared with $6.1 billion in 2024": a bare year after a figure is that year
+                      r"(?<=[\d\s])(?:in|for|during)\s+(?P<y4>(?:19|20)\d\d)\b(?![-/\d]|\s*(?:through|to|and)\b)|"
+                      # "for fiscal 2025 and 2024 ... respectively": the second year of a pair
+                      r"(?<=\d\d\d\d and )(?P<y5>(?:19|20)\d\d)\b",
+                      re.IGNORECASE)),
     ("FY", re.compile(r"\bfiscal[\s-]year\b|\bannual\b|\bfull[\s-]year\b|^\s*year\s*$|\b12\s+mths\b|"
                       r"\btwelve\s+months\b|\bfor\s+(?:the\s+)?year\b|\bthis\s+year\b", re.IGNORECASE)),
     ("FY-1", re.compile(r"\blast\s+year\b|\bprior\s+year\b|\bprevious\s+year\b", re.IGNORECASE)),
@@ -78,6 +92,7 @@ class PeriodMention:
     prior: bool = False
     compared: bool = False  # "up 17% from Q2": the period compared against, not the figure's own
     calendar: bool = False  # "first quarter of 2026" (calendar) vs "first quarter of fiscal 2026"
+    ends: int | None = None  # "six months to June 30": the month the period ends in (its year from the dateline)
 
 
 @lru_cache(maxsize=4096)
@@ -87,15 +102,40 @@ def mentions(text: str) -> tuple[PeriodMention, ...]:
     for span, regex in _PATTERNS:
         for m in regex.finditer(text):
             groups = m.groupdict()
-            year = next((int(groups[k]) for k in ("y", "fy", "y2", "y3", "cy") if groups.get(k)), None)
+            if span == "TO":
+                found.append(_to_month(m, groups))
+                continue
+            year = next((int(groups[k]) for k in ("y", "fy", "y2", "y3", "y4", "y5", "cy") if groups.get(k)), None)
             year = year + 2000 if year is not None and year < 100 else year
             quarter = _quarter_label(groups)
             compared = bool(_COMPARED.search(text, max(0, m.start() - 20), m.start()))
             prior = span == "FY-1" or bool(_PRIOR_WORD.search(text, max(0, m.start() - 10), m.start()))
             calendar = bool(groups.get("cy")) and not groups.get("fisc")
+            ends = _MONTH_NUMBER[groups["me"][:3].lower()] if groups.get("me") and year is None else None
             found.append(PeriodMention(m.start(), m.end(), span.replace("-1", ""), quarter, year, prior, compared,
-                                       calendar))
+                                       calendar or ends is not None, ends))
     return tuple(_merge_quarter_of_year(_outermost(found)))
+
+
+def _to_month(m: re.Match, groups: dict) -> PeriodMention:
+    """"six months to December 31" is H2, "Qtr to Dec 31" Q4, "nine mths to Sept 30" 9M, "year to March 31" FY."""
+    ends = _MONTH_NUMBER[groups["end"][:3].lower()]
+    length = 3 if groups.get("qtr") else 12 if groups.get("yr") else _LENGTH[groups["len"].lower()]
+    span = {3: "Q", 6: "H1" if ends <= 6 else "H2", 9: "9M", 12: "FY"}[length]
+    quarter = f"Q{(ends + 2) // 3}" if span == "Q" else None
+    year = int(groups["cy"]) if groups.get("cy") else None
+    return PeriodMention(m.start(), m.end(), span, quarter, year, calendar=True, ends=ends)
+
+
+_MONTH_NUMBER = {name[:3]: n for n, name in enumerate(_MONTHS.split("|"), 1)}
+
+
+def _dated(m: PeriodMention, state: DocState) -> PeriodMention:
+    """A period ending in a named month takes the year of that month's last end before publication."""
+    if m.ends is None or m.year is not None or not state.published or not state.published[:7].replace("-", "").isdigit():
+        return m
+    year, month = int(state.published[:4]), int(state.published[5:7])
+    return replace(m, year=year if m.ends < month else year - 1)
 
 
 def _outermost(found: list[PeriodMention]) -> list[PeriodMention]:
@@ -133,7 +173,7 @@ def _quarter_label(groups: dict) -> str | None:
 
 def update_state(state: DocState, sentence: str) -> None:
     """Let a sentence that names a period (headline, table line) set the document's period state."""
-    usable = [m for m in mentions(sentence) if not m.prior and not m.compared
+    usable = [_dated(m, state) for m in mentions(sentence) if not m.prior and not m.compared
               and not _OF_COMPARISON.search(sentence, max(0, m.start - 40), m.start)]
     found = [m for m in usable if not _forward_looking(sentence, m)]
     forecast = [m for m in usable if m not in found and m.year]
@@ -180,7 +220,7 @@ def first_period(state: DocState, sentences: Iterable[str]) -> None:
 
 def period_for(state: DocState, sentence: str, lo: int, hi: int, prev_end: int = 0) -> str | None:
     """The period of the figure at ``sentence[lo:hi]``: the nearest period named, else the state's."""
-    found = [m for m in mentions(sentence) if not m.compared]
+    found = [_dated(m, state) for m in mentions(sentence) if not m.compared]
     before = [m for m in found if m.end <= lo]
     after = [m for m in found if m.start >= hi and m.start - hi <= _NEAR_AFTER
              and not _CONTRAST.search(sentence[hi:m.start])]
@@ -191,6 +231,9 @@ def period_for(state: DocState, sentence: str, lo: int, hi: int, prev_end: int =
         later = [m for m in found if m.start >= hi and m.start - hi <= _COMPARISON_REACH
                  and not _CONTRAST.search(sentence[hi:m.start]) and ";" not in sentence[hi:m.start]]
         chosen = later[0] if later else chosen  # "compared with $5.1 billion, or 48%, in fiscal 2024"
+    duration = duration_label(sentence, lo, hi, state.published) if chosen is None else None
+    if duration:
+        return duration  # "invest $20 billion over the next five years": a span from the publication date
     if chosen is None and state.extras.get(_FORECAST) and _GUIDED.search(sentence, max(0, lo - 60), lo):
         return state.extras[_FORECAST]  # "gross margins are expected to be 58.5%" after the revenue outlook
     span = chosen.span if chosen else state.span
@@ -202,8 +245,10 @@ def period_for(state: DocState, sentence: str, lo: int, hi: int, prev_end: int =
         return _month_label(month) if month else None
     quarter = (chosen.quarter if chosen else None) or (state.quarter if span == "Q" else None)
     # a year named only for a comparison ("down from 17% in fiscal 2024") does not date the figure
+    # ... nor one named after a comparison that follows the figure ("$7.2 billion, compared with $6.1 billion in 2024")
     dated = next((m for m in found if m.year and m.span in ("FY", "Q")
-                  and (m is chosen or not _CONTRAST.search(sentence, max(0, m.start - 25), m.start))), None)
+                  and (m is chosen or not _CONTRAST.search(sentence, hi if m.start >= hi else max(0, m.start - 25),
+                                                           m.start))), None)
     year, calendar = (dated.year, dated.calendar) if dated else (None, False)
     if chosen and chosen.year:
         year, calendar = chosen.year, chosen.calendar
@@ -215,10 +260,56 @@ def period_for(state: DocState, sentence: str, lo: int, hi: int, prev_end: int =
         quarter, year = (f"Q{number}", year) if number else ("Q4", year - 1 if year else None)
         return _label(span, quarter, year)
     prior = (chosen.prior if chosen else False) or bool(_PRIOR_BETWEEN.search(sentence[prev_end:lo])) \
-        or bool(_PRIOR_AFTER.match(sentence[hi:hi + 30]))
+        or bool(_PRIOR_AFTER.match(sentence[hi:hi + 30])) or _compared_a_year_earlier(sentence, lo, hi)
     if year and prior:
         year -= 1
     return _label(span, quarter, year, calendar)
+
+
+_FROM_BEFORE = re.compile(r"\b(?:from|against|vs\.?|versus|compared\s+(?:to|with))\s+(?:a\s+(?:profit|loss)\s+of\s+)?"
+                          r"[$€£¥₩]?$", re.IGNORECASE)
+_YEAR_EARLIER_SOON = re.compile(r"[^;.]{0,30}?\b(?:a\s+)?year\s+(?:earlier|ago|before)\b", re.IGNORECASE)
+
+
+def _compared_a_year_earlier(sentence: str, lo: int, hi: int) -> bool:
+    """"rose to 4.2 mln dlrs ... from 2.9 mln dlrs, or 22 cts, a year earlier": the compared figures are the prior year's."""
+    if not _YEAR_EARLIER_SOON.match(sentence, hi, hi + 60):
+        return False
+    opened = _FROM_BEFORE.search(sentence, max(0, lo - 30), lo)
+    if opened:
+        return True
+    # "or 22 cts" restating an amount that stood after "from"
+    restated = re.search(r"([$€£¥₩]?[\d.,]+\s*(?:mln|billion|million|bln)?\s*(?:dlrs)?),\s+or\s+$", sentence[max(0, lo - 40):lo])
+    return bool(restated) and bool(_FROM_BEFORE.search(sentence, max(0, lo - 40 - 30), max(0, lo - 40) + restated.start(1)))
+
+
+_NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+                 "2": 2, "3": 3, "4": 4, "5": 5, "6": 6, "7": 7, "8": 8, "9": 9, "10": 10}
+_DURATION = re.compile(r"\b(?:over|in|during|within)\s+the\s+(?:next|coming)\s+(?P<n>two|three|four|five|six|seven|"
+                       r"eight|nine|ten|\d{1,2})\s+years\b|\b(?:through|until|till|by)\s+(?:the\s+end\s+of\s+)?"
+                       r"(?P<y>(?:19|20)\d\d)\b(?!\s*[-/])", re.IGNORECASE)
+
+
+def duration_label(sentence: str, lo: int, hi: int, published: str | None) -> str | None:
+    """A duration near the figure, resolved against the publication year and kept as written.
+
+    >>> duration_label("It will invest $20 billion over the next five years.", 15, 26, "2025-06-02")
+    '2025-2030 (over the next five years)'
+    >>> duration_label("It plans to spend $8 billion through 2010.", 18, 28, "1987-03-01")
+    '1987-2010 (through 2010)'
+    """
+    m = _DURATION.search(sentence, hi, min(len(sentence), hi + 50))
+    if m is None:
+        m = _DURATION.search(sentence, max(0, lo - 50), lo)
+    if m is None:
+        return None
+    written = " ".join(m.group(0).split())
+    start = int(published[:4]) if published and published[:4].isdigit() else None
+    end = start + _NUMBER_WORDS[m.group("n").lower()] if m.group("n") and start else \
+        int(m.group("y")) if m.group("y") else None
+    if start is None or end is None or end <= start:
+        return written
+    return f"{start}-{end} ({written})"
 
 
 def _month_label(m: re.Match) -> str:
@@ -239,7 +330,12 @@ def _dateline_year(state: DocState) -> int | None:
         return fiscal
     if state.kind == "news" and state.published and state.published[:4].isdigit():
         return int(state.published[:4])
+    if state.kind in _REPORTS:  # a vendor's own report, year end unknown: most report by the calendar year
+        return reported_fiscal_year(state.published, "1231")
     return None
+
+
+_REPORTS = {"press_release", "filing"}
 
 
 def _label(span: str, quarter: str | None, year: int | None, calendar: bool = False) -> str | None:
@@ -274,16 +370,35 @@ def respective_period(ctx, q, state: DocState) -> str | None:
 
 
 def reported_fiscal_year(published: str | None, fiscal_year_end: str | None) -> int | None:
-    """The fiscal year a report published on ``published`` covers: that of the month before it.
+    """The fiscal year a report published on ``published`` covers: that of the last quarter ended before it.
+
+    A fiscal year is named after the calendar year it ends in; quarters end every three months from the
+    fiscal year end ("MMDD", as SEC submissions give it). A calendar-year vendor publishing in February
+    reports its fourth quarter, so the year before; Nvidia (year end late January) reports the year just ended.
 
     >>> reported_fiscal_year("2026-02-25", "0131"), reported_fiscal_year("2026-02-25", "1231")
     (2026, 2025)
+    >>> reported_fiscal_year("2026-05-05", "1231"), reported_fiscal_year("2025-05-28", "0131")
+    (2026, 2026)
     """
     if not (published and fiscal_year_end and len(fiscal_year_end) == 4 and fiscal_year_end.isdigit()):
         return None
+    month, day = int(fiscal_year_end[:2]), int(fiscal_year_end[2:])
     try:
-        day = date.fromisoformat(published[:10]) - timedelta(days=30)
+        when = date.fromisoformat(published[:10])
     except ValueError:
         return None
-    end = (int(fiscal_year_end[:2]), int(fiscal_year_end[2:]))
-    return day.year if (day.month, day.day) <= end else day.year + 1
+    if not (1 <= month <= 12 and 1 <= day <= 31):
+        return None
+    ended = _last_quarter_end(when, month, day)
+    return ended.year if (ended.month, ended.day) <= (month, day) else ended.year + 1
+
+
+def _last_quarter_end(when: date, month: int, day: int) -> date:
+    """The latest quarter end strictly before ``when``, quarters ending every three months from ``month``/``day``."""
+    ends = []
+    for year in (when.year - 1, when.year):
+        for k in range(4):
+            m = (month - 1 + 3 * k) % 12 + 1
+            ends.append(date(year, m, min(day, monthrange(year, m)[1])))
+    return max(d for d in ends if d < when)

@@ -52,7 +52,10 @@ def resolve_product(ctx: SentenceContext, q: Quantity, state: DocState, product:
                     comparator: str | None) -> str | None:
     """The claim's product, corrected by structure when the catalogue's pick is the baseline or missing."""
     # a spec may belong to the baseline ("up from 80 GB ... in the case of the H100"); a comparison never does
-    as_baseline = q.unit in ("x", "%") and product is not None and _only_as_baseline(ctx, q, product)
+    as_baseline = product is not None and _only_as_baseline(ctx, q, product, strict=q.unit not in ("x", "%"))
+    memory = _memory_subject(ctx, q)
+    if memory is not None and memory.name != comparator:
+        return memory.name
     if product is not None and (product != comparator or q.unit not in ("x", "%")) and not as_baseline:
         return product
     subject = subject_phrase(ctx, q)
@@ -62,20 +65,67 @@ def resolve_product(ctx: SentenceContext, q: Quantity, state: DocState, product:
         return subject.name if subject.name != comparator else None
     if _is_anaphor(subject):
         current = state.last_product
-        return current if current and current != comparator else None
+        if current and current != comparator:
+            return current
+        return _descriptive(subject)
     return subject
 
 
-def _only_as_baseline(ctx: SentenceContext, q: Quantity, name: str) -> bool:
-    """Every mention of ``name`` in the sentence stands after a comparison marker."""
+def _descriptive(phrase: str) -> str | None:
+    """An anaphor with nothing to resolve to still describes its subject: "the optical accelerator"."""
+    words = _DETERMINER.sub("", phrase).split()
+    return " ".join(words) if len(words) >= 2 and words[0].lower() not in ("new", "latest") else None
+
+
+_MEMORY_PART = re.compile(r"\s*(?:[\w-]+\s+){0,2}?(?:products?|stacks?|cubes?|modules?|dies|devices?|parts?)\b",
+                          re.IGNORECASE)
+
+
+def _memory_subject(ctx: SentenceContext, q: Quantity) -> Mention | None:
+    """A memory that is itself the subject: "HBM3E increases ... bandwidth by 44%", "a 36 GB 12-Hi HBM3E product"."""
+    memories = [p for p in ctx.products if p.label == "MEMORY"]
+    if not memories:
+        return None
+    for first in memories:
+        lead = ctx.text[:ctx.local(first.start)]
+        opens = not lead.strip(" \"'\u201c") or bool(_INTRO.fullmatch(lead))  # "Compared to HBM3, HBM3E increases"
+        if q.unit in ("x", "%") and first.end <= q.start and opens \
+                and not any(p.label != "MEMORY" and p.start < q.start for p in ctx.products):
+            return first  # the sentence opens with the memory and names no chip before the figure
+    after = [p for p in memories if p.start >= q.end and p.start - q.end <= 16]
+    if q.unit not in ("x", "%") and after and _MEMORY_PART.match(ctx.text, ctx.local(after[0].end)):
+        return after[0]
+    return None
+
+
+_APPOSED = re.compile(r"(?:\s+[a-z][\w-]*){0,2}\s*,\s+(?:the\s+)?$")
+
+
+def apposed_name(ctx: SentenceContext, name: str | None) -> str | None:
+    """A family named with its model in apposition is the model: "the second generation Hopper chip, H200" -> H200."""
+    if name is None:
+        return None
+    for p, nxt in zip(ctx.products, ctx.products[1:], strict=False):
+        if p.name == name and nxt.label == p.label and _APPOSED.fullmatch(ctx.text[ctx.local(p.end):ctx.local(nxt.start)]):
+            return nxt.name
+    return name
+
+
+def _only_as_baseline(ctx: SentenceContext, q: Quantity, name: str, strict: bool = False) -> bool:
+    """Every mention of ``name`` in the sentence stands after a comparison marker; for a spec (``strict``)
+    after the figure and a strict marker ("reaches 2 exaflops, 40% faster than Frontier")."""
     mentions = [p for p in ctx.products if p.name == name]
+    if strict:
+        return bool(mentions) and all(p.start >= q.end and _after_marker(ctx, p, q, _STRICT_MARKER)
+                                      for p in mentions)
     return bool(mentions) and all(_after_marker(ctx, p, q) for p in mentions)
 
 
-def _after_marker(ctx: SentenceContext, p: Mention, q: Quantity) -> bool:
+def _after_marker(ctx: SentenceContext, p: Mention, q: Quantity, marker: re.Pattern | None = None) -> bool:
     lo = ctx.local(q.end) if p.start >= q.end else 0
     gap = ctx.text[lo:ctx.local(p.start)]
-    return bool(_MARKER.search(gap)) and not re.search(r"[;]|,\s+(?:and|while|but)\s", gap[_last_marker(gap):])
+    return bool((marker or _MARKER).search(gap)) and \
+        not re.search(r"[;]|,\s+(?:and|while|but)\s", gap[_last_marker(gap):])
 
 
 def _last_marker(gap: str) -> int:
@@ -106,6 +156,7 @@ def subject_phrase(ctx: SentenceContext, q: Quantity) -> Mention | str | None:
     inside = [p for p in ctx.products if lo_doc <= p.start and p.end <= hi_doc and p.label != "MEMORY"]
     if inside:
         return inside[-1]
+    phrase = phrase.split(", ", 1)[0]  # "Sohu, Etched's transformer ASIC, is ...": the name before its apposition
     if _cues()["not_subject"].fullmatch(phrase) or any(v.start >= lo_doc and v.end <= hi_doc and
                                                        (v.end - v.start) >= len(phrase) - 3 for v in ctx.vendors):
         return None
@@ -135,10 +186,16 @@ _NAMES_PREDECESSOR = re.compile(r"\b(?:predecessor|previous[- ]generation|prior[
                                 r"(?:,|\(|is|was|,\s+the)\s*(?:the\s+)?(?-i:[A-Z][\w-]*\s+){0,2}$", re.IGNORECASE)
 
 
+# "the K9, which replaces the K8", "successor to the K8"
+_SUCCEEDS = re.compile(r"\b(?:replaces|replacing|succeeds|succeeding|supersedes|successor\s+to|follow-?up\s+to)\s+"
+                       r"(?:the\s+|its\s+|their\s+)?(?:\w+['’]s\s+)?(?-i:[A-Z][\w-]*\s+)?$", re.IGNORECASE)
+
+
 def remember_predecessor(ctx: SentenceContext, state: DocState) -> Mention | None:
     """Record a product named as the predecessor ("Its predecessor, the Kestrel 8"); returns its mention."""
     for p in ctx.products:
-        if _NAMES_PREDECESSOR.search(ctx.text[max(0, ctx.local(p.start) - 50):ctx.local(p.start)]):
+        lead = ctx.text[max(0, ctx.local(p.start) - 50):ctx.local(p.start)]
+        if _NAMES_PREDECESSOR.search(lead) or _SUCCEEDS.search(lead):
             state.extras[PREDECESSOR] = p.name
             return p
     return None

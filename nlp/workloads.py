@@ -30,3 +30,50 @@ def vocabulary_pattern() -> str:
 
 def compiled() -> re.Pattern:
     return re.compile(rf"\b(?:{vocabulary_pattern()})(?![\w-])", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _open_patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
+    data = yaml.safe_load((DATA / "workloads.yml").read_text(encoding="utf-8"))
+    attach = "|".join(data["attachments"])
+    heads = "|".join(data["heads"])
+    families = "|".join(sorted((_phrase(f) for f in data["model_families"]), key=len, reverse=True))
+    # up to three modifiers ("real-time speech", "popular video") before a workload head, or a gerund phrase
+    word = r"(?!(?:than|and|or|versus|vs|compared|while|but|with|at|on|in|for|of|by)\b)[\w.+-]+\s+"
+    phrase = (rf"(?P<np>(?:{word}){{0,3}}(?:{heads})|(?-i:[a-z]+ing)\s+(?:[\w-]+\s+){{0,2}}?(?:{heads}|[\w-]+s)"
+              rf"|(?:{families}){data['model_version']})(?![\w-])")
+    after = re.compile(rf"[^,;:()]{{0,60}}?\b(?:{attach})\s+(?:the\s+|a\s+|an\s+|popular\s+)?{phrase}",
+                       re.IGNORECASE)
+    before = re.compile(rf"\s*(?:{attach})\s+(?:the\s+|a\s+|an\s+)?{phrase}\s*,", re.IGNORECASE)
+    verbs = "|".join(data["object_verbs"])
+    obj = re.compile(rf"\b(?:{verbs})\s+(?:the\s+|a\s+|an\s+)?{phrase}\s+(?:by\s+|using\s+|with\s+|at\s+)?(?:up\s+to\s+|nearly\s+|about\s+|"
+                     rf"roughly\s+|more\s+than\s+|over\s+|almost\s+)?$", re.IGNORECASE)
+    return after, before, obj
+
+
+# "the same model", "its second generation": a reference or a generation, not a workload
+_NOT_WORKLOAD = re.compile(r"(?:the\s+)?(?:same|this|that|its|their|our|previous|prior|last|first|next)\b|"
+                           r"(?:\w+\s+)?(?:\w+(?:st|nd|rd|th)|second|third|new|current|latest|older|future)[\s-]+"
+                           r"generation\b", re.IGNORECASE)
+
+
+def attached_workload(sentence: str, lo: int, hi: int) -> str | None:
+    """A workload outside the vocabulary, by attachment to the claim at ``sentence[lo:hi]``.
+
+    >>> text = "The V2 is up to 2x faster in games than the X1."
+    >>> attached_workload(text, text.index("2x"), text.index("2x") + 2)
+    'games'
+    >>> text = "The CS-3 trains models 8 times faster than a cluster."
+    >>> attached_workload(text, text.index("8 times"), text.index("8 times") + 7)
+    'models'
+    >>> text = "For real-time speech translation, the L1 is 3x faster."
+    >>> attached_workload(text, text.index("3x"), text.index("3x") + 2)
+    'real-time speech translation'
+    """
+    after, before, obj = _open_patterns()
+    m = after.match(sentence, hi, min(len(sentence), hi + 120))
+    if m is None:
+        m = before.match(sentence, 0, lo) or obj.search(sentence, max(0, lo - 80), lo)
+    if m is None or _NOT_WORKLOAD.match(m.group("np")):
+        return None
+    return " ".join(m.group("np").split())

@@ -8,7 +8,7 @@ import importlib
 import pytest
 
 MODULES = ["nlp.numbers", "nlp.quantities", "nlp.grouping", "nlp.lexicon", "nlp.pipeline", "nlp.components",
-           "nlp.extract"]
+           "nlp.extract", "nlp.periods", "nlp.introductions", "nlp.workloads"]
 
 
 @pytest.mark.parametrize("name", MODULES)

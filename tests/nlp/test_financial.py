@@ -70,3 +70,8 @@ def test_guidance_tolerance_is_not_a_fact(extract):
 def test_multiples_of_money_matters(extract):
     fact = only(extract("The company's share price is up four-fold since 2021."), type="financial")
     assert (fact["value"], fact["unit"], fact["metric"]) == (4.0, "x", "share_price")
+
+
+def test_a_scaled_amount_after_vs_at_a_sentence_end(extract):
+    facts = extract("Qtr to March 31 net 4.1 mln dlrs vs 3.2 mln. Sales rose.", kind="news", published="1987-04-02")
+    assert [f["value"] for f in facts] == [4100000, 3200000]

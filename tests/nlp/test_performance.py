@@ -70,3 +70,25 @@ def test_provenance(extract):
         assert text[fact["start"]:fact["end"]] == fact["quote"]
         assert text[fact["sentence_start"]:].startswith(fact["sentence"])
         assert fact["sentence"].startswith("The chip")
+
+
+def test_a_multiple_of_a_quoted_spec_takes_the_spec_metric(extract):
+    facts = extract("The Strata X2 is more than three times the quoted 312 TFLOPS of the A100.")
+    assert only(facts, unit="x")["metric"] == "compute"
+
+
+def test_winning_verbs_name_speed_unless_a_metric_follows(extract):
+    facts = extract("The Orion processor outperforms the EPYC 9654 by 27% in SPECrate 2017 integer. "
+                    "The Orion beats the H100 by about 25 percent on performance per dollar.")
+    assert [f["metric"] for f in facts] == ["speed", "price_performance"]
+
+
+def test_the_metric_before_a_copula(extract):
+    facts = extract("The Nimbus N5's throughput is 2.5x that of the H100.")
+    assert (only(facts, unit="x")["metric"], only(facts, unit="x")["comparator"]) == ("throughput", "H100")
+
+
+def test_a_claim_reported_by_its_makers_is_a_claim(extract):
+    facts = extract("ACCEL is 3,000 times faster than Nvidia's A100 in vision tasks, the team reported in Nature. "
+                    "The state-of-the-art X2 is 2x faster than the X1.")
+    assert [f["hedge"] for f in facts] == ["claims", None]

@@ -20,6 +20,13 @@ from tests.nlp.conftest import only
      "The processor is 30% faster than its predecessor.", 30, "P3", "P2"),
     # an anaphoric subject is the document's product, not the sentence's baseline
     ("Kobalt Labs unveiled the K7 accelerator.\nThe chip is 2.5 times faster than the B200.", 2.5, "K7", "B200"),
+    # ... and with nothing to resolve to, a descriptive subject is kept
+    ("According to the paper, the optical accelerator delivers 10x the throughput of an H100.", 10,
+     "optical accelerator", "H100"),
+    # a name before its apposition
+    ("Sohu, Etched's transformer ASIC, is 20 times faster than the H100 on Llama 70B.", 20, "Sohu", "H100"),
+    # a spec's product is never one named only after "than"
+    ("The Lisa supercomputer reaches 2 exaflops, making it 40% faster than Frontier.", 2, "Lisa supercomputer", None),
 ])
 def test_roles_by_structure(extract, text, value, product, comparator):
     fact = only(extract(text), value=value)
@@ -46,3 +53,44 @@ def test_respectively_and_per_share(extract):
     assert only(facts, value=0.25)["unit"] == "USD/share"
 
 
+
+
+def test_a_memory_can_be_the_subject(extract):
+    facts = extract("The H200 uses HBM3E. Compared to HBM3, HBM3E increases peak memory bandwidth by 44%. "
+                    "Micron will ship a 36 GB 12-Hi HBM3E product in March.")
+    assert [(f["value"], f["product"]) for f in facts] == [(44, "HBM3E"), (36, "HBM3E")]
+
+
+def test_a_family_with_its_model_in_apposition_is_the_model(extract):
+    facts = extract("The B200 has 192 GB, up from 141 GB for the second generation Hopper chip, H200.")
+    assert only(facts, value=141)["product"] == "H200"
+
+
+def test_a_product_it_replaces_is_its_predecessor(extract):
+    facts = extract("Acme introduced the Photon P3, which replaces the Photon P2. "
+                    "The processor is 30% faster than its predecessor.")
+    assert (facts[0]["product"], facts[0]["comparator"]) == ("P3", "P2")
+
+
+def test_a_baseline_framed_as_a_comparison_does_not_become_the_topic(extract):
+    facts = extract("Vantor launched the Aurora X5 accelerator. The H100, by comparison, draws 700 watts. "
+                    "It delivers 2x the throughput of the H100. For comparison, Nvidia's B200 offers 8 TB/s. "
+                    "The chip offers 12 TB/s.")
+    assert [f["product"] for f in facts] == ["H100", "X5", "B200", "X5"]
+
+
+def test_a_period_like_code_before_a_hardware_noun_is_a_model(extract):
+    facts = extract("An eight-chip Halcyon H4 system processed 24,000 tokens per second. Q4 revenue was $5 billion.")
+    assert [(f["type"], f.get("product"), f.get("period")) for f in facts] == [
+        ("performance", "H4", None), ("financial", None, "Q4")]
+
+
+def test_against_marks_a_baseline_that_never_becomes_the_topic(extract):
+    facts = extract("Tessel unveiled its T9 accelerator. The T9 is 30% faster than the H100. "
+                    "Against the A100, the T9 offers 2.5 times the memory bandwidth. It draws 600 watts.")
+    assert [(f["product"], f["comparator"]) for f in facts] == [("T9", "H100"), ("T9", "A100"), ("T9", None)]
+
+
+def test_each_and_every_are_anaphors(extract):
+    facts = extract("The Cirrus X8 instance is 40% faster than the previous generation. Each instance offers 16 cores.")
+    assert [f["product"] for f in facts] == ["X8", "X8"]

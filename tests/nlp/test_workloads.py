@@ -1,0 +1,86 @@
+"""Workloads outside the vocabulary: a workload noun phrase attached to the claim ("faster in games")."""
+
+from __future__ import annotations
+
+import pytest
+
+from nlp.workloads import attached_workload
+
+
+def _around(text: str, figure: str) -> tuple[str, int, int]:
+    return text, text.index(figure), text.index(figure) + len(figure)
+
+
+@pytest.mark.parametrize("text, figure, workload", [
+    ("In games, the V2 is up to 2x faster than the X1.", "2x", "games"),
+    ("The V2 is 40% faster than the M3 in a popular video editor.", "40%", "popular video editor"),
+    ("The D3 is 35% faster at compiling code than the Xeon 6.", "35%", "compiling code"),
+    ("The L1 cuts latency by 50% for real-time speech translation.", "50%", "real-time speech translation"),
+    ("The B4 is 4x faster on transformer models than the previous generation.", "4x", "transformer models"),
+    ("The H9 delivers 60% more throughput than the rival's flagship H100 when serving DeepSeek-R1.", "60%",
+     "DeepSeek-R1"),
+])
+def test_a_workload_attached_to_the_claim(text, figure, workload):
+    assert attached_workload(*_around(text, figure)) == workload
+
+
+@pytest.mark.parametrize("text, figure", [
+    ("It is 3 times faster than the H200 running the same model.", "3 times"),  # a reference, not a workload
+    ("The X2 offers 141 GB, up from 80 GB for the second generation chip.", "141 GB"),
+    ("N4P delivers 11% more performance than N5 at the same power.", "11%"),
+    ("The X2 is 2x faster than the X1, the company said in a statement.", "2x"),
+])
+def test_no_workload_where_none_is_attached(text, figure):
+    assert attached_workload(*_around(text, figure)) is None
+
+
+def test_claims_take_attached_workloads_and_baselines_end_at_an_attachment(extract):
+    facts = extract("Polar Labs said the Aurora board is 8 times faster than a Raspberry Pi 5 at image "
+                    "recognition. The Sparrow S3 laptop chip beats the M4 by 20% in games.")
+    assert [(f["comparator"], f["workload"]) for f in facts] == [("a Raspberry Pi 5", "image recognition"),
+                                                                ("M4", "games")]
+
+
+@pytest.mark.parametrize("text, figure, workload", [
+    ("Its CS-3 system trains models 8 times faster than a cluster of H100 GPUs.", "8 times", "models"),
+    ("The Mac renders 3D scenes 2.6 times faster than an older laptop.", "2.6 times", "3D scenes"),
+    ("The B4 speeds up genome sequencing by 12x relative to CPUs.", "12x", "genome sequencing"),
+])
+def test_the_object_of_the_claim_verb_is_its_workload(text, figure, workload):
+    assert attached_workload(*_around(text, figure)) == workload
+
+
+def test_a_claim_continuing_the_sentence_before_keeps_its_workload(extract):
+    facts = extract("The Halcyon X4 system processed 24,000 tokens per second on Llama 2 70B. "
+                    "That was 1.4 times the result of an eight-GPU H200 system. The X4 has 96 cores.")
+    assert [f["workload"] for f in facts] == ["Llama 2 70B", "Llama 2 70B", None]
+
+
+@pytest.mark.parametrize("text, figure, workload", [
+    ("The V9 is 2x faster for AI than the X1.", "2x", "AI"),
+    ("The V9 is 30% faster in multithreaded workloads.", "30%", "multithreaded workloads"),
+])
+def test_domains_and_thread_counts_are_workloads(text, figure, workload):
+    assert attached_workload(*_around(text, figure)) == workload
+
+
+def test_a_domain_before_a_metric_or_a_hardware_noun_is_no_workload():
+    assert attached_workload(*_around("The X1 offers 2x the AI performance of the Y1, a leader in AI chips.", "2x")) \
+        is None
+
+
+def test_more_benchmarks_and_applications_in_the_vocabulary(extract):
+    facts = extract("The V9 scores 20% higher in Speedometer 3.0 than the M3. It renders 2x faster in Redshift than "
+                    "the M3.")
+    assert [f["workload"] for f in facts] == ["Speedometer 3.0", "Redshift"]
+
+
+def test_a_figure_referring_back_to_the_task_keeps_its_workload(extract):
+    facts = extract("The Tern runs Llama 3.1 405B at 1,200 tokens per second. It is 3 times faster than the H200 "
+                    "running the same model. The Tern draws 300 watts.")
+    assert [f["workload"] for f in facts] == ["Llama 3.1 405B", "Llama 3.1 405B", None]
+
+
+def test_the_object_before_using_is_the_workload():
+    text = "The chip performs keyword spotting using 1,000 times less energy than a microcontroller."
+    assert attached_workload(*_around(text, "1,000 times")) == "keyword spotting"
