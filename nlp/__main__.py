@@ -67,7 +67,7 @@ def parse_line(line: str, number: int) -> dict:
 @click.option("--batch-size", default=64, show_default=True, type=click.IntRange(1, 10_000),
               help="Documents per spaCy batch.")
 @click.option("--sources", type=click.Path(exists=True, dir_okay=False), default=None,
-              help="Vendor registry to take vendor names from (default: CHIPWATCH_SOURCES or sources.yml).")
+              help="Vendor registry to take vendor names from (default: the repository's sources.yml).")
 def main(jsonl: bool, batch_size: int, sources: str | None) -> None:
     """Extract performance claims and financial figures from chip-vendor text.
 
@@ -82,16 +82,15 @@ def main(jsonl: bool, batch_size: int, sources: str | None) -> None:
     Example:
       echo '{"id": "a", "text": "The X1 runs 6.9x faster than a GPU."}' | python -m nlp --jsonl
     """
-    from chipwatch.config import ConfigError
-    from chipwatch.registry import RegistryError
     from nlp.errors import NlpError
-    from nlp.extract import Extractor, registry_vendors
+    from nlp.extract import Extractor
+    from nlp.vendors import DEFAULT_REGISTRY, load_vendors
 
     try:
-        vendors = _vendors_from(sources) if sources else registry_vendors()
-        extractor = Extractor(vendors)
-    except (ConfigError, RegistryError, NlpError) as exc:
-        raise click.ClickException(str(exc)) from exc
+        extractor = Extractor(load_vendors(sources or DEFAULT_REGISTRY))
+    except NlpError as exc:  # one Error: line and exit 2, as chipwatch reports its named errors
+        click.secho(f"Error: {exc}", fg="red", err=True)
+        sys.exit(2)
     errors: list[str] = []
     out = sys.stdout
     for record, facts in extractor.pipe(read_documents(sys.stdin.buffer, errors), batch_size=batch_size):
@@ -100,13 +99,6 @@ def main(jsonl: bool, batch_size: int, sources: str | None) -> None:
     if errors:
         click.echo(f"Error: {len(errors)} bad input line(s) skipped", err=True)
         sys.exit(1)
-
-
-def _vendors_from(path: str) -> list[dict]:
-    from chipwatch.registry import load_registry
-
-    return [{"slug": v.slug, "name": v.name, "aliases": list(v.aliases), "ticker": v.ticker}
-            for v in load_registry(path).vendors]
 
 
 if __name__ == "__main__":

@@ -19,6 +19,7 @@ from spacy.tokens import Doc
 
 from nlp.components import DOC_TEXT
 from nlp.pipeline import build_pipeline
+from nlp.vendors import load_vendors
 
 log = logging.getLogger(__name__)
 
@@ -29,7 +30,7 @@ class Extractor:
     """Builds the spaCy pipeline once; extracts facts from many documents with ``nlp.pipe``."""
 
     def __init__(self, vendors: list[dict] | None = None):
-        self.vendors = list(vendors) if vendors is not None else registry_vendors()
+        self.vendors = list(vendors) if vendors is not None else load_vendors()
         self.nlp = build_pipeline(self.vendors)
         self.nlp.max_length = MAX_CHARS + 1  # no parser or NER here, so long texts are cheap
         self._names = _vendor_names(self.vendors)
@@ -61,17 +62,6 @@ class Extractor:
             "fiscal_year_end": record.get("fiscal_year_end") or self._fiscal.get(name),
         }
         return doc
-
-
-def registry_vendors() -> list[dict]:
-    """The vendors of the configured registry (``CHIPWATCH_SOURCES``), as plain dicts."""
-    from chipwatch.config import load_settings
-    from chipwatch.registry import load_registry
-
-    registry = load_registry(load_settings().sources_path)
-    return [{"slug": v.slug, "name": v.name, "aliases": list(v.aliases), "ticker": v.ticker,
-             "fiscal_year_end": v.fiscal_year_end}
-            for v in registry.vendors]
 
 
 def _vendor_names(vendors: list[dict]) -> dict[str, str]:

@@ -77,7 +77,7 @@ def test_a_bad_registry_is_one_clean_error(tmp_path):
     registry = tmp_path / "sources.yml"
     registry.write_text("vendors:\n  - {slug: NOT A SLUG, name: Acme}\n", encoding="utf-8")
     proc = run(["nlp", "--jsonl", "--sources", str(registry)], '{"id": "a", "text": "5x faster"}\n')
-    assert proc.returncode == 1
+    assert proc.returncode == 2
     assert proc.stderr.startswith("Error: ") and "slug" in proc.stderr and "Traceback" not in proc.stderr
 
 

@@ -92,3 +92,33 @@ def test_a_claim_reported_by_its_makers_is_a_claim(extract):
     facts = extract("ACCEL is 3,000 times faster than Nvidia's A100 in vision tasks, the team reported in Nature. "
                     "The state-of-the-art X2 is 2x faster than the X1.")
     assert [f["hedge"] for f in facts] == ["claims", None]
+
+
+# --- general behaviours first seen on blind sets, on sentences of our own ---
+
+
+def test_compound_metric_nouns_take_their_head(extract):
+    facts = extract("The Lumo L9 delivers 1.8x the inference throughput of the L7, is 35% more energy "
+                    "efficient, and cuts memory power by 20%.")
+    assert [f["metric"] for f in facts if f["value"] == 1.8] == ["throughput"]
+    assert [f["metric"] for f in facts if f["value"] == 35.0] == ["efficiency"]
+    assert [f["metric"] for f in facts if f["value"] == 20.0] == ["power"]
+
+
+def test_metric_words_that_qualify_or_are_weak(extract):
+    facts = extract("We repurchased 4.2 million shares of our common stock for $610 million and repurchased "
+                    "$1.3 billion of our common stock. Gross margin as a percentage of net revenue was 47.5%. "
+                    "The company sold 9 million shares at $21 each.")
+    assert only(facts, value=6.1e8)["metric"] == "buyback"
+    assert only(facts, value=1.3e9)["metric"] == "buyback"
+    assert only(facts, value=47.5)["metric"] == "gross_margin"
+    assert only(facts, value=21.0)["metric"] == "share_price"
+
+
+def test_taped_out_chips_are_not_a_spec(extract):
+    assert extract("The startup has taped out 3 chips and hired 80 engineers.") == []
+
+
+def test_a_falling_time_to_first_token_is_lower_latency(extract):
+    fact = only(extract("On the VX-8, time to first token fell by 30 percent."), unit="%")
+    assert (fact["metric"], fact["direction"]) == ("latency", "lower")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from nlp.periods import reported_fiscal_year
+from tests.nlp.conftest import only
 
 
 @pytest.mark.parametrize("published, year_end, fiscal_year", [
@@ -92,3 +93,82 @@ def test_respectively_with_a_pair_of_years(extract):
 def test_durations_resolve_against_the_publication_date(extract, text, published, period):
     (fact,) = extract(text, kind="news", published=published)
     assert fact["period"] == period
+
+
+# --- general behaviours first seen on blind sets, on sentences of our own ---
+
+
+def test_calendar_quarters_stay_calendar(extract):
+    facts = extract("Halcyon reports on fiscal 2025.\nFor the first quarter of 2026, Halcyon expects revenue of "
+                    "$120 million. Revenue for the second quarter of fiscal 2026 was $98 million.")
+    assert only(facts, value=1.2e8)["period"] == "Q1 2026"
+    assert only(facts, value=9.8e7)["period"] == "Q2 FY2026"
+
+
+def test_forecast_periods_do_not_move_the_reported_one(extract):
+    facts = extract("Vantor reported bookings of €2.1 billion for the second quarter, up from €1.7 billion in the "
+                    "first quarter, and expects third-quarter sales of about €3 billion. Net income was "
+                    "€0.6 billion.")
+    assert only(facts, value=6e8)["period"] == "Q2"
+    assert only(facts, value=1.7e9)["period"] == "Q1"
+
+
+def test_month_range_quarter_and_year_ended(extract):
+    facts = extract("Operating profit for the July-September quarter rose to 3.1 trillion won.\n"
+                    "Results for the fiscal year ended December 31, 2025 follow. Revenue for the fourth quarter was "
+                    "$51 million.")
+    assert only(facts, unit="KRW")["period"] == "Q3"
+    assert only(facts, value=5.1e7)["period"] == "Q4 FY2025"
+
+
+def test_a_compared_figure_takes_the_period_named_after_it(extract):
+    text = ("Server segment net revenue was $4.4 billion in fiscal 2025, or 52% of total net revenue, "
+            "compared with $3.0 billion, or 41% of total net revenue, in fiscal 2024.")
+    facts = extract(text, kind="filing")
+    assert only(facts, value=4.4e9)["period"] == "FY2025"
+    assert only(facts, value=3.0e9)["period"] == "FY2024"
+    assert only(facts, value=41.0)["period"] == "FY2024"
+
+
+def test_a_year_named_for_a_comparison_does_not_date_the_figure(extract):
+    text = ("Revenue was $5 billion in fiscal 2025. "
+            "The Edge segment represented 12% of net revenue, down from 17% in fiscal 2024.")
+    facts = extract(text, kind="filing")
+    assert only(facts, value=12.0)["period"] == "FY2025"
+    assert only(facts, value=17.0)["period"] == "FY2024"
+
+
+def test_share_prices_and_valuations_carry_no_period(extract):
+    text = "Orlin's third-quarter profit fell 8 percent to $1.9 billion. Orlin shares closed up 75 cents at $21.40."
+    facts = extract(text, kind="news")
+    assert only(facts, value=1.9e9)["period"] == "Q3"
+    assert only(facts, value=21.4)["period"] is None
+
+
+def test_a_month_named_with_the_figure_beats_the_storys_quarter(extract):
+    text = ("Orlin's third-quarter profit fell 8 percent to $1.9 billion. "
+            "Chip sales rose 30 percent to $17.8 billion in August.")
+    assert only(extract(text, kind="news"), value=17.8e9)["period"] == "August"
+
+
+def test_outlook_lines_share_the_forecast_period(extract):
+    text = ("Revenue for the third quarter of fiscal 2026 was $4.1 billion. "
+            "For the fourth quarter of fiscal 2026, revenue is expected to be $4.6 billion, plus or minus 2%. "
+            "Non-GAAP gross margin is expected to be 61.0%, plus or minus 50 basis points.")
+    facts = extract(text, kind="press_release")
+    assert only(facts, value=4.1e9)["period"] == "Q3 FY2026"
+    assert only(facts, value=61.0)["period"] == "Q4 FY2026"
+
+
+def test_a_year_ago_figure_after_an_outlook_is_revenue(extract):
+    facts = extract("The company said it expects third quarter revenues of 40 mln to 44 mln dlrs, "
+                    "compared with 36.5 mln dlrs a year ago.", published="1987-06-01", kind="news")
+    assert only(facts, value=40e6)["metric"] == "guidance_revenue"
+    assert only(facts, value=36.5e6)["metric"] == "revenue"
+
+
+def test_a_month_named_with_its_year_dates_the_figure_but_a_month_range_does_not(extract):
+    facts = extract("Halcyon booked revenue of KRW 640.2 billion for March 2026. Revenue for January "
+                    "through March 2026 totaled KRW 1,850.7 billion.", kind="filing")
+    assert only(facts, value=640.2e9)["period"] == "March 2026"
+    assert only(facts, value=1850.7e9)["period"] != "January"

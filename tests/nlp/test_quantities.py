@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from nlp.quantities import find_quantities
+from tests.nlp.conftest import only
 
 
 def one(text: str):
@@ -94,3 +95,27 @@ def test_offsets_point_at_the_text():
     text = "It runs at a claimed 6.9x the throughput."
     q = one(text)
     assert text[q.start:q.end] == "6.9x"
+
+
+# --- general behaviours first seen on blind sets, on sentences of our own ---
+
+
+def test_seconds_are_latency(extract):
+    fact = only(extract("The Lumo L9 produced an image in 1.4 seconds."), unit="s")
+    assert (fact["value"], fact["metric"]) == (1.4, "latency")
+
+
+def test_a_model_number_is_not_counted_with_the_next_numbers_unit(extract):
+    facts = extract("The Brio BX-4410 part packs 96 cores and 192 threads across 12 compute chiplets.")
+    assert sorted((f["value"], f["unit"]) for f in facts) == [(12.0, "chiplets"), (96.0, "cores")]
+
+
+def test_cpu_cores_count_cores_not_cpus(extract):
+    fact = only(extract("The Vantor VX-8 packs 96 Arm-based CPU cores."), value=96.0)
+    assert (fact["unit"], fact["metric"]) == ("cores", "cores")
+
+
+def test_a_digit_group_does_not_break_a_compared_with_phrase(extract):
+    facts = extract("The VX-8 produced 2,400 tokens/s compared with 1,500 tokens/s for the VX-7, "
+                    "roughly 1.6 times faster.")
+    assert only(facts, unit="x")["comparator"] == "VX-7"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from nlp.components import model_spans
 from tests.nlp.conftest import only
 
 
@@ -94,3 +95,127 @@ def test_against_marks_a_baseline_that_never_becomes_the_topic(extract):
 def test_each_and_every_are_anaphors(extract):
     facts = extract("The Cirrus X8 instance is 40% faster than the previous generation. Each instance offers 16 cores.")
     assert [f["product"] for f in facts] == ["X8", "X8"]
+
+
+# --- general behaviours first seen on blind sets, on sentences of our own ---
+
+
+def test_hyphenated_and_family_model_names_are_products(extract):
+    facts = extract("The Quill KX-7 board has a 95 W power envelope. Its successor Quillium4 packs 640 cores.")
+    assert only(facts, unit="W")["product"] == "KX-7"
+    assert only(facts, unit="cores")["product"] == "Quillium4"
+
+
+def test_short_codes_need_to_be_written_as_a_product_once():
+    text = "Inside the Z5 cluster. Z5 reaches 2 exaflops while Q3 sales and a G7 meeting stay codes."
+    assert [text[a:b] for a, b in model_spans(text)] == ["Z5", "Z5"]
+
+
+def test_precision_formats_are_never_products(extract):
+    fact = only(extract("The WR-2 runs its FP16 and INT8 math on 384 compute cores."), unit="cores")
+    assert fact["product"] == "WR-2"
+    assert model_spans("FP16 BF16 FP64 TF32 MXFP4") == []
+
+
+def test_a_comparator_does_not_become_the_topic(extract):
+    text = ("The Tessel T4 is up to 1.5 times faster than the R2 in our tests. "
+            "Memory bandwidth is 140 GB/s, twice as fast as the one in the R3.")
+    facts = extract(text)
+    assert only(facts, unit="GB/s")["product"] == "T4"
+    twice = only(facts, value=2.0)
+    assert (twice["product"], twice["comparator"]) == ("T4", "R3")
+
+
+def test_comparator_spec_belongs_to_the_comparator(extract):
+    facts = extract("The Pyre P8 carries 192 GB of HBM3E at 6.4 TB/s, versus 96 GB and 3.2 TB/s on the K9.")
+    assert only(facts, value=192.0)["product"] == "P8"
+    assert only(facts, value=96.0)["product"] == "K9"
+    assert only(facts, value=3.2)["product"] == "K9"
+
+
+def test_headline_with_a_rival_keeps_the_subject(extract):
+    text = ("Orrery's Vega V2 takes aim at the H200\n"
+            "The Vega V2 pairs two dies with 160 GB of memory. Each die carries 80 cores.")
+    facts = extract(text)
+    assert only(facts, unit="GB")["product"] == "V2"
+    assert only(facts, unit="cores")["product"] == "V2"
+
+
+def test_elided_claims_inherit_metric_and_comparator(extract):
+    facts = extract("The Lumo L9 delivers 1.8x the inference throughput of its L7 on one model and 2.4x on "
+                    "another, with 30% lower latency.")
+    second = only(facts, value=2.4)
+    assert (second["metric"], second["comparator"], second["direction"]) == ("throughput", "L7", "higher")
+    assert only(facts, value=30.0)["direction"] == "lower"
+
+
+def test_comparator_after_than_a_card_and_below(extract):
+    facts = extract("The Lumo L9 is up to 8 times faster than a GeForce RTX 5090 card and 3x faster than the "
+                    "leading flagship GPU. Power draw is 600 W, 15% below the L7.")
+    assert only(facts, value=8.0)["comparator"] == "RTX 5090"
+    assert only(facts, value=3.0)["comparator"] == "the leading flagship GPU"
+    below = only(facts, value=15.0)
+    assert (below["metric"], below["direction"], below["comparator"]) == ("power", "lower", "L7")
+
+
+def test_appositive_change_joins_the_amount(extract):
+    facts = extract("Net revenue was $9.8 billion in fiscal 2025, an increase of 12% compared with $8.75 billion "
+                    "in fiscal 2024.", kind="filing")
+    assert [f["value"] for f in facts] == [9.8e9, 8.75e9]
+    assert only(facts, value=9.8e9)["change"].startswith("+12%")
+    assert only(facts, value=8.75e9)["period"] == "FY2024"
+
+
+def test_a_number_inside_a_product_name_can_sit_between_count_and_unit(extract):
+    facts = extract("The machine is built from 2,048 of Vantor's Helio 3 processors.")
+    assert only(facts, unit="processors")["value"] == 2048.0
+
+
+def test_a_metric_after_of_is_not_the_comparator(extract):
+    fact = only(extract("Vantor says the Helio 5 matches the H100 at half the power."), unit="x")
+    assert fact["comparator"] == "H100"
+
+
+def test_a_process_code_is_a_product(extract):
+    fact = only(extract("Compared with its S3 node, the S2 process offers 12% higher speed."), unit="%")
+    assert (fact["product"], fact["comparator"]) == ("S2", "S3")
+
+
+def test_a_product_is_never_its_own_comparator(extract):
+    facts = extract("Compared with the prior generation, the HX-7 delivers up to 4x the AI performance.")
+    fact = only(facts, unit="x")
+    assert (fact["product"], fact["comparator"]) == ("HX-7", "prior generation")
+
+
+def test_an_appositive_comparator_after_compared_with(extract):
+    fact = only(extract("Compared with its predecessor, the HX-5, the HX-7 runs vision models 2.2x faster."), unit="x")
+    assert (fact["product"], fact["comparator"]) == ("HX-7", "HX-5")
+
+
+def test_a_spec_after_upgrade_from_belongs_to_the_older_product(extract):
+    text = "The HX-7 carries 192 GB of memory, a big upgrade from 96 GB of memory in the case of the HX-5."
+    facts = extract(text)
+    assert only(facts, value=192.0)["product"] == "HX-7"
+    assert only(facts, value=96.0)["product"] == "HX-5"
+
+
+def test_a_spec_below_its_comparators_figure_is_lower(extract):
+    facts = extract("The Vantor VX-8 draws 280 watts, versus 350 watts for the VX-7.")
+    assert only(facts, value=280.0)["direction"] == "lower"
+
+
+def test_hyphenated_and_family_product_names_are_products():
+    text = "The Orbit-5 and the Z-Class 400 both ship this year, unlike Covid-19 era parts."
+    assert [text[a:b] for a, b in model_spans(text)] == ["Orbit-5", "Z-Class 400"]
+
+
+def test_a_comparator_named_in_apposition(extract):
+    fact = only(extract("The Z-Class 400 is up to 3x faster than its predecessor, the Z-Class 300."), unit="x")
+    assert (fact["product"], fact["comparator"]) == ("Z-Class 400", "Z-Class 300")
+
+
+def test_a_later_claim_about_the_same_product_keeps_its_comparator(extract):
+    facts = extract("The VX-8 runs 2x faster than the VX-7. On the VX-8, energy use fell by 30 percent. "
+                    "The QX-2 has 20% more memory.")
+    assert only(facts, unit="%", value=30.0)["comparator"] == "VX-7"
+    assert only(facts, unit="%", value=20.0)["comparator"] is None

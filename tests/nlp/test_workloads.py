@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from nlp.components import model_spans
 from nlp.workloads import attached_workload
+from tests.nlp.conftest import only
 
 
 def _around(text: str, figure: str) -> tuple[str, int, int]:
@@ -84,3 +86,43 @@ def test_a_figure_referring_back_to_the_task_keeps_its_workload(extract):
 def test_the_object_before_using_is_the_workload():
     text = "The chip performs keyword spotting using 1,000 times less energy than a microcontroller."
     assert attached_workload(*_around(text, "1,000 times")) == "keyword spotting"
+
+
+# --- general behaviours first seen on blind sets, on sentences of our own ---
+
+
+def test_a_benchmark_score_percent_stays_a_percent_with_the_benchmark_as_workload(extract):
+    fact = only(extract("Vantor claims the HX-5 scores 28% higher in Cinebench R24 than the HX-4."), unit="%")
+    assert (fact["metric"], fact["product"], fact["comparator"]) == ("speed", "HX-5", "HX-4")
+    assert fact["workload"] == "Cinebench R24"
+    assert model_spans("It tops Cinebench R24 and Geekbench 6.") == []
+
+
+def test_a_named_model_beats_a_generic_workload(extract):
+    fact = only(extract("The Q9 card has 1.8x the inference throughput of the Q8 on Mixtral 8x7B."), unit="x")
+    assert fact["workload"] == "Mixtral 8x7B"
+
+
+def test_a_workload_in_the_next_clause_belongs_to_its_own_figure(extract):
+    text = ("The Z7 finished the GPT-3 175B benchmark 2.2 times faster than the Z6, "
+            "and on ResNet-50 inference it processed 48,000 samples per second.")
+    facts = extract(text)
+    assert only(facts, unit="x")["workload"] == "GPT-3 175B benchmark"
+    assert only(facts, unit="samples/s")["workload"] == "ResNet-50 inference"
+
+
+def test_benchmark_suite_names_are_workloads(extract):
+    fact = only(extract("In 3DMark Time Spy the HX-5 scored 31% more than the HX-4."), unit="%")
+    assert fact["workload"] == "3DMark Time Spy"
+
+
+def test_a_model_size_before_training_stays_in_the_workload(extract):
+    fact = only(extract("The Vega V3 accelerator runs GPT-3 175B training 4 times faster than the V2."), unit="x")
+    assert fact["workload"] == "GPT-3 175B training"
+
+
+def test_a_workload_right_after_a_claim_is_its_own(extract):
+    facts = extract("Vantor claims the VX-8 is 2x faster when training a 13-billion-parameter model "
+                    "and delivers 35% lower latency on chatbot inference.")
+    assert only(facts, unit="%")["workload"] == "inference"
+    assert only(facts, unit="x")["workload"] == "13-billion-parameter model"
