@@ -8,7 +8,7 @@ import importlib
 import pytest
 
 MODULES = ["nlp.numbers", "nlp.quantities", "nlp.grouping", "nlp.lexicon", "nlp.pipeline", "nlp.components",
-           "nlp.extract", "nlp.periods", "nlp.introductions", "nlp.workloads"]
+           "nlp.extract", "nlp.periods", "nlp.introductions", "nlp.workloads", "nlp.vendors"]
 
 
 @pytest.mark.parametrize("name", MODULES)
