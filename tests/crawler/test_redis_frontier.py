@@ -227,3 +227,55 @@ def test_the_sec_rate_holds_across_workers(site, frontier_env):
     assert len(sec) == SEC_DOCUMENTS
     assert sec_peak_per_second(site) <= 10
     assert len({r.headers.get("user-agent") for r in sec}) == 1  # the declared SEC_USER_AGENT on every one
+
+
+# --- the parts, one by one ---------------------------------------------------------------------
+def test_the_redis_pace_spaces_turns_like_the_file_pace_and_shares_pauses(redis_url):
+    from crawler.middlewares.pace import RedisPace, open_pace
+
+    one, other = RedisPace(redis_url), open_pace(None, redis_url)
+    first, _ = one.take_turn(0.5)
+    second, _ = other.take_turn(0.5)  # another worker: the next slot, half a second later
+    assert second - first == pytest.approx(0.5, abs=0.05)
+    one.pause(time.time() + 30)
+    assert other.paused_until() == pytest.approx(time.time() + 30, abs=0.5)
+    turn, paused_until = other.take_turn(0.5)
+    assert turn >= paused_until - 0.05
+
+
+def test_without_a_redis_url_the_pace_is_the_flockd_file(tmp_path):
+    from crawler.middlewares.pace import SharedPace, open_pace
+
+    assert isinstance(open_pace(tmp_path / "sec.pace", None), SharedPace)
+
+
+def test_queued_items_keep_their_type_and_bytes():
+    from crawler.items import BenchmarkFileItem, DocumentItem
+    from crawler.pipelines import ItemFormatError, deserialize_item, serialize_item
+
+    document = DocumentItem(url="http://x/a", vendor="v", source="s", kind="news", text="Ünïcode text")
+    summary = BenchmarkFileItem(source="mlperf", url="http://x/summary.csv", body=b"\x00a,b\n1,2\n", round="v5.1")
+    assert deserialize_item(serialize_item(document)) == document
+    assert deserialize_item(serialize_item(summary)) == summary
+    with pytest.raises(ItemFormatError, match="not a chipwatch item"):
+        deserialize_item(b'{"type": "Pickle", "fields": {}}')
+
+
+def test_worker_and_store_need_a_redis_url_and_say_so_in_one_line(tmp_path):
+    from tests.chipwatch.test_cli import clean_env
+
+    env = clean_env(CHIPWATCH_DB=str(tmp_path / "x.db"))
+    for args in (("crawl", "--worker"), ("store",)):
+        result = run_chipwatch(*args, env=env)
+        assert result.returncode == 2, result.output
+        assert len(result.stderr.strip().splitlines()) == 1
+        assert "needs CHIPWATCH_REDIS_URL" in result.stderr
+
+
+def test_an_unreachable_redis_is_one_error_line(tmp_path):
+    from tests.chipwatch.test_cli import clean_env, closed_port
+
+    env = clean_env(CHIPWATCH_DB=str(tmp_path / "x.db"), CHIPWATCH_REDIS_URL=f"redis://127.0.0.1:{closed_port()}/0")
+    result = run_chipwatch("store", env=env)
+    assert result.returncode == 2
+    assert result.stderr.startswith("Error: cannot reach Redis at CHIPWATCH_REDIS_URL=redis://127.0.0.1:")
