@@ -129,7 +129,7 @@ def write_site(root: Path, base: str, registry: Path) -> None:
 def site(tmp_path):
     root = tmp_path / "site"
     root.mkdir()
-    with ReplayServer(root, sec_rate_limit=10.0, sec_block_seconds=600) as server:
+    with ReplayServer(root, sec_rate_limit=10.0, sec_block_seconds=1) as server:  # a breach fails fast
         write_site(root, server.url, tmp_path / "generated.yml")
         yield server
 
@@ -147,6 +147,7 @@ def frontier_env(site, redis_url, tmp_path):
             "CHIPWATCH_EDGAR_ARCHIVES_URL": site.base("www.sec.gov"),
             "REPLAY_URL": site.url, "SEC_USER_AGENT": TEST_USER_AGENT, "CHIPWATCH_SINCE": "2024-01-01",
             "CHIPWATCH_SEC_RATE": "10", "CHIPWATCH_LOG_LEVEL": "WARNING", "CHIPWATCH_REDIS_URL": redis_url,
+            "CHIPWATCH_SEC_PAUSE": "5",  # a rate page (a failure here) must not hold the test for ten minutes
             # a pace file per worker: only the pace in Redis is shared between them
             "CHIPWATCH_SEC_PACE_FILE": str(tmp_path / f"sec-{worker}.pace"),
         })
