@@ -217,6 +217,7 @@ def _requeue_in_flight(crawlers) -> int:
         for request in list(slot.inprogress):
             slot.scheduler.queue.push(request)
             count += 1
+    click.echo(f"stopping: {count} requests in flight put back on the shared queue", err=True)
     return count
 
 

@@ -208,7 +208,8 @@ def test_a_worker_stopped_half_way_loses_nothing(site, frontier_env, tmp_path):
     while len(article_hits(site)) < DOCUMENTS // 2 and time.monotonic() < deadline and first.poll() is None:
         time.sleep(0.1)
     first.terminate()  # SIGTERM: its requests in flight go back to the shared queue
-    finish(first)
+    stopped, said = finish(first)
+    assert stopped == 143 and "requests in flight put back on the shared queue" in said, said
     code, err = finish(second)
     assert code == 0, err
     stored = run_chipwatch("store", env=frontier_env(), timeout=240)
