@@ -169,6 +169,7 @@ def run_worker(settings: Settings, *, spiders: tuple[str, ...] = ALL_SPIDERS, ve
         raise ConfigError("crawl --worker needs CHIPWATCH_REDIS_URL (the Redis server the workers share), "
                           "e.g. CHIPWATCH_REDIS_URL=redis://127.0.0.1:6379/0")
     _check_redis(settings.redis_url)
+    _quiet_scrapy_redis_deprecations()
     bounds = bounds or unbounded()
     project = scrapy_settings(settings, 0, demo=demo, overrides={**WORKER_SETTINGS, **(overrides or {})})
     project.set("CHIPWATCH_RUN_ID", None, priority="cmdline")
@@ -184,6 +185,16 @@ def run_worker(settings: Settings, *, spiders: tuple[str, ...] = ALL_SPIDERS, ve
     if bounds.status is not None:
         report.bounded = bounds.status
     return report
+
+
+def _quiet_scrapy_redis_deprecations() -> None:
+    """scrapy-redis 0.9.1 predates Scrapy 2.13's spider-less APIs: it works, but warns on every worker's console."""
+    import warnings
+
+    from scrapy.exceptions import ScrapyDeprecationWarning
+
+    warnings.filterwarnings("ignore", category=ScrapyDeprecationWarning,
+                            message=r".*(RedisPipeline\.process_item|'spider' argument to StatsCollector)")
 
 
 def _ensure_database(settings: Settings) -> None:
