@@ -281,3 +281,14 @@ def test_an_unreachable_redis_is_one_error_line(tmp_path):
     result = run_chipwatch("store", env=env)
     assert result.returncode == 2
     assert result.stderr.startswith("Error: cannot reach Redis at CHIPWATCH_REDIS_URL=redis://127.0.0.1:")
+
+
+def test_store_refuses_an_item_it_cannot_read_and_keeps_the_queue(frontier_env, redis_url):
+    import redis
+
+    server = redis.Redis.from_url(redis_url)
+    server.rpush("chipwatch:items", b"not json", b'{"type": "SourceSeenItem", "fields": {"source": "s", "url": "u"}}')
+    result = run_chipwatch("store", env=frontier_env())
+    assert result.returncode == 1
+    assert result.stderr.startswith("Error: not a chipwatch item: ")
+    assert server.llen("chipwatch:items") == 2
