@@ -174,7 +174,8 @@ def store(wait: float, end_round: bool, demo: bool) -> None:
         try:
             report = run_store(settings, registry, demo=demo, wait=wait, end_round=end_round)
         except ItemFormatError as exc:  # left at the head of the queue: nothing after it is lost
-            raise click.ClickException(f"{exc}; it and the items after it stay queued (remove it from the list to go on)") from exc
+            raise click.ClickException(f"{exc}; it and the items after it stay queued "
+                                       "(remove it from the list to go on)") from exc
     new = report.counts.get("chipwatch/documents_new", 0)
     click.echo(f"store run {report.run_id}: {report.stored} items stored, {new} new or changed documents, "
                f"{report.counts.get('chipwatch/fetch_errors', 0)} fetch errors", err=True)
