@@ -11,7 +11,7 @@ GOLD   ?= ../shared/gold/dev
 export PORT
 
 .DEFAULT_GOAL := help
-.PHONY: help install browser run demo crawl extract serve export eval eval-crawl bench bench-extract bench-crawl bench-serve cron cron-install cron-remove test lint clean
+.PHONY: help install browser redis run demo crawl extract serve export eval eval-crawl bench bench-extract bench-crawl bench-serve cron cron-install cron-remove test lint clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-9s %s\n", $$1, $$2}'
@@ -31,6 +31,12 @@ browser: ## Install Debian's Chromium for the browser tests, if missing
 	  echo "installing chromium (apt)"; \
 	  if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
 	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends chromium >/dev/null; }
+
+redis: ## Install Debian's redis-server for the shared-frontier tests, if missing
+	@command -v redis-server >/dev/null 2>&1 || { \
+	  echo "installing redis-server (apt)"; \
+	  if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends redis-server >/dev/null; }
 
 run: install ## Crawl the live sources, extract, then serve Datasette on 127.0.0.1 (PORT, default 8001)
 	$(PY) -m chipwatch run
@@ -83,7 +89,7 @@ cron-install: install ## Add the scheduled run to your crontab (idempotent; carr
 cron-remove: install ## Take the scheduled run out of your crontab
 	$(PY) -m chipwatch cron --remove
 
-test: install browser ## Lint, then run the whole test suite
+test: install browser redis ## Lint, then run the whole test suite
 	$(BIN)/ruff check .
 	$(PY) -m pytest
 

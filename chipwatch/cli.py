@@ -114,7 +114,10 @@ def main() -> None:  # pragma: no cover - console entry point
 @click.option("--demo", is_flag=True, help="Mark everything stored as demo data.")
 @click.option("-s", "--set", "overrides", multiple=True, metavar="NAME=VALUE",
               help="Override a Scrapy setting, e.g. -s DOWNLOAD_TIMEOUT=5.")
-def crawl(spiders: tuple[str, ...], vendor: str | None, demo: bool, overrides: tuple[str, ...]) -> None:
+@click.option("--worker", is_flag=True, help="One of several workers sharing the crawl frontier in "
+              "CHIPWATCH_REDIS_URL; items go to Redis for `chipwatch store`.")
+def crawl(spiders: tuple[str, ...], vendor: str | None, demo: bool, overrides: tuple[str, ...],
+          worker: bool) -> None:
     """Fetch new documents from EDGAR, newsroom feeds, sitemaps, listing pages and wires.
 
     Exits 1 when any source failed (the failures are in the fetch_errors table),
@@ -128,6 +131,8 @@ def crawl(spiders: tuple[str, ...], vendor: str | None, demo: bool, overrides: t
     if unknown:
         raise click.BadParameter(f"unknown spider {sorted(unknown)[0]!r}; choose from {', '.join(ALL_SPIDERS)}")
     parsed = dict(o.split("=", 1) for o in overrides if "=" in o)
+    if worker:
+        _crawl_worker(settings, spiders or ALL_SPIDERS, vendor, demo, parsed)
     with writing(settings, "crawl"):
         bounds = bounded(settings)
         report = run_crawl(settings, registry, spiders=spiders or ALL_SPIDERS, vendor=vendor, demo=demo,
@@ -135,6 +140,45 @@ def crawl(spiders: tuple[str, ...], vendor: str | None, demo: bool, overrides: t
     print_report(report)
     exit_if_bounded(bounds)
     sys.exit(EXIT_TIMED_OUT if report.bounded else 1 if report.failed else 0)
+
+
+def _crawl_worker(settings, spiders, vendor, demo, overrides) -> None:
+    """`crawl --worker`: no database lock (a worker writes only to Redis); exit as a crawl does."""
+    from chipwatch.crawl import run_worker
+
+    bounds = bounded(settings)
+    report = run_worker(settings, spiders=spiders, vendor=vendor, demo=demo, overrides=overrides, bounds=bounds)
+    for name, reason in report.skipped.items():
+        click.secho(f"  {name}: skipped: {reason}", fg="yellow", err=True)
+    for name, stats in report.stats.items():
+        click.echo(f"  spider {name}: {stats.get('requests', 0)} requests, "
+                   f"{stats.get('item_scraped_count', 0)} items queued", err=True)
+    exit_if_bounded(bounds)
+    sys.exit(0)
+
+
+@cli.command()
+@click.option("--wait", type=click.FloatRange(0), default=0.0, show_default=True,
+              help="Keep storing until no item came for this many seconds (0: stop when the queue is empty).")
+@click.option("--end-round", is_flag=True, help="Then clear the shared frontier, so the next crawl round starts "
+              "from the database's seen-state (run it when no worker is left).")
+@click.option("--demo", is_flag=True, help="Mark everything stored as demo data.")
+def store(wait: float, end_round: bool, demo: bool) -> None:
+    """Store what `chipwatch crawl --worker` processes queued in Redis: the shared crawl's one SQLite writer."""
+    from chipwatch.crawl import run_store
+    from crawler.pipelines import ItemFormatError
+
+    settings = load_settings()
+    registry = load_registry(settings.sources_path)
+    with writing(settings, "store"):
+        try:
+            report = run_store(settings, registry, demo=demo, wait=wait, end_round=end_round)
+        except ItemFormatError as exc:  # left at the head of the queue: nothing after it is lost
+            raise click.ClickException(f"{exc}; it and the items after it stay queued "
+                                       "(remove it from the list to go on)") from exc
+    new = report.counts.get("chipwatch/documents_new", 0)
+    click.echo(f"store run {report.run_id}: {report.stored} items stored, {new} new or changed documents, "
+               f"{report.counts.get('chipwatch/fetch_errors', 0)} fetch errors", err=True)
 
 
 @cli.command()

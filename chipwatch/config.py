@@ -10,6 +10,7 @@ import os
 from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
+from urllib.parse import urlsplit
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 
@@ -49,6 +50,8 @@ class Settings:
     demo_port: int = 8765  # a fixed port keeps the demo corpus's URLs the same from run to run
     sec_pace_file: Path | None = None  # default: one per user in the temp directory
     mlperf_rounds: tuple[str, ...] = ()  # MLPerf Inference summary.csv URLs, one per round
+    # The shared crawl frontier (issue 13): `chipwatch crawl --worker` and `chipwatch store` meet here
+    redis_url: str | None = None
 
     def as_env(self) -> dict[str, str]:
         """The settings as environment variables, for a child process."""
@@ -107,6 +110,30 @@ def parse_port(env, name: str, default: int) -> int:
     return int(raw)
 
 
+REDIS_SCHEMES = ("redis", "rediss", "unix")
+
+
+def parse_redis_url(value: str | None) -> str | None:
+    """``CHIPWATCH_REDIS_URL``: ``redis://host:port/db``, ``rediss://...`` or ``unix:///path``; else ConfigError.
+
+    >>> parse_redis_url("redis://127.0.0.1:6379/0")
+    'redis://127.0.0.1:6379/0'
+    """
+    if not value or not value.strip():
+        return None
+    url = value.strip()
+    parts = urlsplit(url)
+    try:
+        port_ok = parts.port is None or parts.port > 0
+    except ValueError:
+        port_ok = False
+    usable = parts.path if parts.scheme == "unix" else parts.hostname
+    if parts.scheme not in REDIS_SCHEMES or not usable or not port_ok:
+        raise ConfigError(f"CHIPWATCH_REDIS_URL={value!r} is not a Redis URL "
+                          "(redis://host:port/db, rediss://host:port/db or unix:///path/to/socket)")
+    return url
+
+
 def load_settings(env: os._Environ | dict | None = None) -> Settings:
     """Read the settings from ``env`` (default: the process environment)."""
     env = os.environ if env is None else env
@@ -134,6 +161,7 @@ def load_settings(env: os._Environ | dict | None = None) -> Settings:
         demo_port=demo_port,
         sec_pace_file=Path(pace_file) if pace_file else None,
         mlperf_rounds=rounds,
+        redis_url=parse_redis_url(env.get("CHIPWATCH_REDIS_URL")),
         **limits_from_env(env),
     )
 

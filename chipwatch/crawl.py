@@ -63,6 +63,15 @@ def scrapy_settings(settings: Settings, run_id: int, *, demo: bool, overrides: d
 
 SEC_MIDDLEWARE = "crawler.middlewares.sec.SecEtiquetteMiddleware"
 
+# `chipwatch crawl --worker`: scrapy-redis's scheduler queue and dupefilter (keys and persistence in
+# crawler/settings.py) instead of Scrapy's in-memory ones, and items to its Redis queue for `chipwatch store`.
+WORKER_SETTINGS = {
+    "SCHEDULER": "scrapy_redis.scheduler.Scheduler",
+    "DUPEFILTER_CLASS": "scrapy_redis.dupefilter.RFPDupeFilter",
+    "ITEM_PIPELINES": {"scrapy_redis.pipelines.RedisPipeline": 300},
+    "SPIDER_MIDDLEWARES": {"crawler.middlewares.frontier.SharedFrontierMiddleware": 950},
+}
+
 
 def check_sec_safeguards(project) -> None:
     """Refuse (ConfigError) to crawl EDGAR with the SEC etiquette middleware off or a rate that is not > 0."""
@@ -100,27 +109,10 @@ def run_crawl(settings: Settings, registry: Registry, *, spiders: tuple[str, ...
     if math.isfinite(budget) and "CLOSESPIDER_TIMEOUT" not in (overrides or {}):
         project.set("CLOSESPIDER_TIMEOUT", max(1, math.ceil(budget)), priority="cmdline")
     process = CrawlerProcess(project)
-    crawlers = {}
-    for name in spiders:
-        if name == "edgar" and not settings.sec_user_agent:
-            report.skipped[name] = ("SEC_USER_AGENT is not set; EDGAR asks every client to declare "
-                                    "'Name email' (e.g. SEC_USER_AGENT='Jane Doe jane@example.org')")
-            continue
-        if name == "mlperf" and not settings.mlperf_rounds:
-            if tuple(spiders) != ALL_SPIDERS:  # asked for by name: say why nothing happens
-                report.skipped[name] = ("CHIPWATCH_MLPERF_ROUNDS is not set (comma list of MLPerf Inference "
-                                        "summary.csv URLs)")
-            continue
-        crawler = process.create_crawler(name)
-        crawlers[name] = crawler
-        process.crawl(crawler, **({"vendor": vendor} if vendor else {}))
+    crawlers = _add_spiders(process, settings, report, spiders, vendor)
     if crawlers and not bounds.status:
         _start_bounded(process, bounds)
-    for name, crawler in crawlers.items():
-        report.stats[name] = {k: v for k, v in crawler.stats.get_stats().items()
-                              if k.startswith(("chipwatch/", "downloader/response_count", "item_scraped",
-                                               "finish_reason", "log_count/ERROR", "retry/count"))}
-        report.stats[name]["requests"] = crawler.stats.get_value("downloader/request_count", 0)
+    _collect_stats(report, crawlers)
     group_stories(db)
     report.errors = [dict(r) for r in db.query(
         "select source, url, status, reason from fetch_errors where run = ? order by id", [run_id])]
@@ -136,7 +128,111 @@ def run_crawl(settings: Settings, registry: Registry, *, spiders: tuple[str, ...
     return report
 
 
-def _start_bounded(process: CrawlerProcess, bounds: Bounds) -> None:
+def _add_spiders(process: CrawlerProcess, settings: Settings, report: CrawlReport, spiders: tuple[str, ...],
+                 vendor: str | None) -> dict:
+    """Schedule each spider that can run; note in ``report.skipped`` why any other does not."""
+    crawlers = {}
+    for name in spiders:
+        if name == "edgar" and not settings.sec_user_agent:
+            report.skipped[name] = ("SEC_USER_AGENT is not set; EDGAR asks every client to declare "
+                                    "'Name email' (e.g. SEC_USER_AGENT='Jane Doe jane@example.org')")
+            continue
+        if name == "mlperf" and not settings.mlperf_rounds:
+            if tuple(spiders) != ALL_SPIDERS:  # asked for by name: say why nothing happens
+                report.skipped[name] = ("CHIPWATCH_MLPERF_ROUNDS is not set (comma list of MLPerf Inference "
+                                        "summary.csv URLs)")
+            continue
+        crawler = process.create_crawler(name)
+        crawlers[name] = crawler
+        process.crawl(crawler, **({"vendor": vendor} if vendor else {}))
+    return crawlers
+
+
+def _collect_stats(report: CrawlReport, crawlers: dict) -> None:
+    for name, crawler in crawlers.items():
+        report.stats[name] = {k: v for k, v in crawler.stats.get_stats().items()
+                              if k.startswith(("chipwatch/", "downloader/response_count", "item_scraped",
+                                               "finish_reason", "log_count/ERROR", "retry/count"))}
+        report.stats[name]["requests"] = crawler.stats.get_value("downloader/request_count", 0)
+
+
+def run_worker(settings: Settings, *, spiders: tuple[str, ...] = ALL_SPIDERS, vendor: str | None = None,
+               demo: bool = False, overrides: dict | None = None, bounds: Bounds | None = None) -> CrawlReport:
+    """Crawl as one worker of the frontier shared in ``settings.redis_url``; items go to Redis, not SQLite.
+
+    The database is only read (the seen-state); ``chipwatch store`` writes what the workers found.
+    A stop request puts this worker's requests in flight back on the shared queue.
+    """
+    from chipwatch.config import ConfigError
+
+    if not settings.redis_url:
+        raise ConfigError("crawl --worker needs CHIPWATCH_REDIS_URL (the Redis server the workers share), "
+                          "e.g. CHIPWATCH_REDIS_URL=redis://127.0.0.1:6379/0")
+    _check_redis(settings.redis_url)
+    _quiet_scrapy_redis_deprecations()
+    bounds = bounds or unbounded()
+    project = scrapy_settings(settings, 0, demo=demo, overrides={**WORKER_SETTINGS, **(overrides or {})})
+    project.set("CHIPWATCH_RUN_ID", None, priority="cmdline")
+    if "edgar" in spiders and settings.sec_user_agent:
+        check_sec_safeguards(project)
+    _ensure_database(settings)
+    report = CrawlReport(0)
+    process = CrawlerProcess(project)
+    crawlers = _add_spiders(process, settings, report, spiders, vendor)
+    if crawlers and not bounds.status:
+        _start_bounded(process, bounds, on_stop=lambda: _requeue_in_flight(crawlers.values()))
+    _collect_stats(report, crawlers)
+    if bounds.status is not None:
+        report.bounded = bounds.status
+    return report
+
+
+def _quiet_scrapy_redis_deprecations() -> None:
+    """scrapy-redis 0.9.1 predates Scrapy 2.13's spider-less APIs: it works, but warns on every worker's console."""
+    import warnings
+
+    from scrapy.exceptions import ScrapyDeprecationWarning
+
+    warnings.filterwarnings("ignore", category=ScrapyDeprecationWarning,
+                            message=r".*(RedisPipeline\.process_item|'spider' argument to StatsCollector)")
+
+
+def _ensure_database(settings: Settings) -> None:
+    """Create the database (schema only) if it is new, under the writer lock: workers start side by side."""
+    if settings.db_path.exists():
+        return
+    from chipwatch.schedule import writer_lock
+
+    with writer_lock(settings.db_path, wait=max(settings.lock_wait, 60.0), command="crawl --worker"):
+        open_db(settings.db_path).close()
+
+
+def _check_redis(url: str) -> None:
+    import redis
+
+    from chipwatch.config import ConfigError
+
+    try:
+        redis.Redis.from_url(url, socket_connect_timeout=5).ping()
+    except redis.RedisError as exc:
+        raise ConfigError(f"cannot reach Redis at CHIPWATCH_REDIS_URL={url}: {exc}") from exc
+
+
+def _requeue_in_flight(crawlers) -> int:
+    """Push every request this worker took from the shared queue and has not finished back onto it."""
+    count = 0
+    for crawler in crawlers:
+        slot = getattr(crawler.engine, "_slot", None) if crawler.engine else None
+        if slot is None:
+            continue
+        for request in list(slot.inprogress):
+            slot.scheduler.queue.push(request)
+            count += 1
+    click.echo(f"stopping: {count} requests in flight put back on the shared queue", err=True)
+    return count
+
+
+def _start_bounded(process: CrawlerProcess, bounds: Bounds, on_stop=None) -> None:
     """``process.start()`` with our own signal handling and a hard stop at the run's deadline.
 
     Scrapy's handler waits for every request in flight on the first SIGTERM (minutes with a slow host)
@@ -158,6 +254,10 @@ def _start_bounded(process: CrawlerProcess, bounds: Bounds) -> None:
 
     def on_signal(signum, frame) -> None:
         bounds.request_stop(signum)
+        if on_stop is not None:  # a worker: its work goes back to the shared queue, so stop at once
+            reactor.callFromThread(on_stop)
+            reactor.callFromThread(stop_reactor)
+            return
         reactor.callFromThread(process.stop)
         reactor.callFromThread(reactor.callLater, STOP_GRACE_SECONDS, stop_reactor)
 
@@ -205,3 +305,66 @@ def print_report(report: CrawlReport) -> None:
 def report_json(report: CrawlReport) -> str:
     return json.dumps({"run": report.run_id, "failed": report.failed, "stats": report.stats,
                        "errors": report.errors, "skipped": report.skipped}, default=str)
+
+
+@dataclass
+class StoreReport:
+    run_id: int
+    stored: int
+    counts: dict[str, int]
+
+
+def run_store(settings: Settings, registry: Registry, *, demo: bool = False, wait: float = 0.0,
+              end_round: bool = False) -> StoreReport:
+    """Drain the workers' item queue into SQLite with the crawl's own pipeline; the one writer of a shared crawl.
+
+    ``wait``: keep draining until no item came for this many seconds (0: stop when the queue is empty).
+    ``end_round``: then clear the shared frontier (queues and fingerprints), so the next round starts afresh
+    from the database's seen-state; only when no worker is running.
+    """
+    import time
+
+    import redis
+
+    from chipwatch.config import ConfigError
+    from crawler.pipelines import CountingStats, SQLitePipeline, store_queued_items
+
+    if not settings.redis_url:
+        raise ConfigError("store needs CHIPWATCH_REDIS_URL (the Redis server the crawl workers push items to)")
+    _check_redis(settings.redis_url)
+    project = get_project_settings()
+    server = redis.Redis.from_url(settings.redis_url)
+    db = open_db(settings.db_path)
+    store.upsert_vendors(db, registry.vendors, demo=demo)
+    store.upsert_sources(db, registry)
+    run_id = start_run(db, "store", demo=demo)
+    pipeline = SQLitePipeline(str(settings.db_path), run_id, demo)
+    pipeline.stats = CountingStats()
+    pipeline.open_spider()
+    stored, idle_since = 0, time.monotonic()
+    try:
+        while True:
+            count = store_queued_items(server, project.get("REDIS_ITEMS_KEY"), pipeline)
+            stored += count
+            if count:
+                idle_since = time.monotonic()
+            elif time.monotonic() - idle_since >= wait:
+                break
+            else:
+                time.sleep(0.2)
+    finally:
+        pipeline.close_spider()
+    if end_round:
+        _clear_frontier(server, project)
+    group_stories(db)
+    counts = dict(pipeline.stats.counts)
+    finish_run(db, run_id, status="ok", stats={"store": counts},
+               errors=counts.get("chipwatch/fetch_errors", 0), message=f"{stored} items stored")
+    db.close()
+    return StoreReport(run_id, stored, counts)
+
+
+def _clear_frontier(server, project) -> None:
+    for name in ALL_SPIDERS:
+        server.delete(project.get("SCHEDULER_QUEUE_KEY") % {"spider": name},
+                      project.get("SCHEDULER_DUPEFILTER_KEY") % {"spider": name})

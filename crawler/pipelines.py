@@ -1,8 +1,16 @@
-"""Item pipelines: everything a spider yields reaches SQLite here, by sqlite-utils upserts."""
+"""Item pipelines: everything a spider yields reaches SQLite here, by sqlite-utils upserts.
+
+A crawl worker (``chipwatch crawl --worker``) sends its items through scrapy-redis's RedisPipeline
+instead, serialized by :func:`serialize_item`; ``chipwatch store`` reads them back with
+:func:`deserialize_item` and stores them through the same :class:`SQLitePipeline`.
+"""
 
 from __future__ import annotations
 
-from dataclasses import asdict
+import base64
+import json
+from collections import Counter
+from dataclasses import asdict, fields
 
 from itemadapter import ItemAdapter
 
@@ -17,6 +25,50 @@ from crawler.items import (
 from data import store
 from data.db import open_db
 from evidence.benchmarks import load_summary
+
+ITEM_TYPES = {cls.__name__: cls for cls in (DocumentItem, FilingItem, ReportedValueItem, FetchErrorItem,
+                                            SourceSeenItem, BenchmarkFileItem)}
+
+
+class ItemFormatError(ValueError):
+    """A queued item that is not one chipwatch's workers wrote."""
+
+
+def serialize_item(item) -> str:
+    """An item as JSON naming its type (bytes as base64), for the Redis item queue.
+
+    >>> serialize_item(SourceSeenItem(source="s", url="http://x/feed", items=2))
+    '{"type": "SourceSeenItem", "fields": {"source": "s", "url": "http://x/feed", "items": 2}, "bytes": []}'
+    """
+    values = asdict(item)
+    binary = [name for name, value in values.items() if isinstance(value, bytes)]
+    for name in binary:
+        values[name] = base64.b64encode(values[name]).decode("ascii")
+    return json.dumps({"type": type(item).__name__, "fields": values, "bytes": binary})
+
+
+def deserialize_item(data: str | bytes):
+    """The item :func:`serialize_item` wrote; ItemFormatError for anything else."""
+    try:
+        record = json.loads(data)
+        cls = ITEM_TYPES[record["type"]]
+        values = record["fields"]
+        for name in record.get("bytes", []):
+            values[name] = base64.b64decode(values[name])
+        known = {f.name for f in fields(cls)}
+        return cls(**{k: v for k, v in values.items() if k in known})
+    except (ValueError, KeyError, TypeError) as exc:
+        raise ItemFormatError(f"not a chipwatch item: {str(data)[:200]!r} ({exc})") from exc
+
+
+class CountingStats:
+    """The one stats call SQLitePipeline makes, counted, when no crawler is running (``chipwatch store``)."""
+
+    def __init__(self):
+        self.counts: Counter[str] = Counter()
+
+    def inc_value(self, key: str, count: int = 1, start: int = 0) -> None:
+        self.counts[key] += count
 
 
 class SQLitePipeline:
@@ -77,3 +129,20 @@ class SQLitePipeline:
             self.stats.inc_value("chipwatch/fetch_errors")
         if loaded.error is None:
             store.record_source_seen(self.db, run_id=self.run_id, source=item.source, items=loaded.rows)
+
+
+def store_queued_items(server, key: str, pipeline: SQLitePipeline, *, batch: int = 200) -> int:
+    """Store every item queued under ``key`` through ``pipeline``; return how many.
+
+    Items leave the queue only after they are stored (read, store, then trim), so a store that dies
+    half-way stores the rest next time; the upserts make storing one twice harmless.
+    """
+    stored = 0
+    while True:
+        chunk = server.lrange(key, 0, batch - 1)
+        if not chunk:
+            return stored
+        for data in chunk:
+            pipeline.process_item(deserialize_item(data))
+        server.ltrim(key, len(chunk), -1)
+        stored += len(chunk)

@@ -38,6 +38,17 @@ SEC_PACE_FILE = str(_config.sec_pace_file) if _config.sec_pace_file else None
 SEC_DOWNLOAD_SLOT = "sec.gov"
 DOWNLOAD_SLOTS = {SEC_DOWNLOAD_SLOT: {"concurrency": 8, "delay": 0, "jitter": 0}}
 
+# --- a crawl frontier shared through Redis (issue 13) ---------------------------------------
+# `chipwatch crawl --worker` switches on scrapy-redis's scheduler, dupefilter and RedisPipeline
+# (chipwatch.crawl.WORKER_SETTINGS) with these; `chipwatch store` drains REDIS_ITEMS_KEY into SQLite.
+# With CHIPWATCH_REDIS_URL set, the SEC pace is kept in Redis too, so every worker shares one budget.
+REDIS_URL = _config.redis_url
+SCHEDULER_QUEUE_KEY = "chipwatch:%(spider)s:requests"
+SCHEDULER_DUPEFILTER_KEY = "chipwatch:%(spider)s:dupefilter"
+SCHEDULER_PERSIST = True  # the first worker to finish must not flush the queue the others still work on
+REDIS_ITEMS_KEY = "chipwatch:items"
+REDIS_ITEMS_SERIALIZER = "crawler.pipelines.serialize_item"
+
 # --- politeness ---------------------------------------------------------------------------
 CONTACT = _config.contact or (
     _config.sec_user_agent.split()[-1] if _config.sec_user_agent else "https://github.com/chipwatch/chipwatch"

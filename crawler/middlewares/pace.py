@@ -63,3 +63,61 @@ class SharedPace:
 
     def pause(self, until: float) -> None:
         self._update(lambda n, p: (n, max(p, until)))
+
+
+# The pace in one Redis hash, changed by scripts (atomic on the server) and timed by the server's clock,
+# so workers on machines whose clocks disagree still space their SEC requests on one schedule.
+_TAKE_TURN = """
+local t = redis.call('TIME'); local now = tonumber(t[1]) + tonumber(t[2]) / 1e6
+local next_turn = tonumber(redis.call('HGET', KEYS[1], 'next_turn') or '0')
+local paused_until = tonumber(redis.call('HGET', KEYS[1], 'paused_until') or '0')
+local turn = math.max(now, next_turn, paused_until)
+redis.call('HSET', KEYS[1], 'next_turn', string.format('%.6f', turn + tonumber(ARGV[1])))
+return {string.format('%.6f', turn - now), string.format('%.6f', paused_until - now)}
+"""
+_PAUSE = """
+local t = redis.call('TIME'); local now = tonumber(t[1]) + tonumber(t[2]) / 1e6
+local paused_until = tonumber(redis.call('HGET', KEYS[1], 'paused_until') or '0')
+redis.call('HSET', KEYS[1], 'paused_until', string.format('%.6f', math.max(paused_until, now + tonumber(ARGV[1]))))
+return string.format('%.6f', math.max(paused_until, now + tonumber(ARGV[1])) - now)
+"""
+_PAUSED_UNTIL = """
+local t = redis.call('TIME'); local now = tonumber(t[1]) + tonumber(t[2]) / 1e6
+return string.format('%.6f', tonumber(redis.call('HGET', KEYS[1], 'paused_until') or '0') - now)
+"""
+REDIS_PACE_KEY = "chipwatch:sec:pace"
+
+
+class RedisPace:
+    """SharedPace's interface over Redis: one SEC schedule for every worker of a shared crawl frontier.
+
+    Times go in and out as this machine's wall clock; Redis keeps them on its own clock.
+    """
+
+    def __init__(self, redis_url: str, key: str = REDIS_PACE_KEY):
+        import redis
+
+        self.key = key
+        self.server = redis.Redis.from_url(redis_url, socket_timeout=10, socket_connect_timeout=10)
+        self._take_turn = self.server.register_script(_TAKE_TURN)
+        self._pause = self.server.register_script(_PAUSE)
+        self._paused_until = self.server.register_script(_PAUSED_UNTIL)
+
+    def take_turn(self, interval: float) -> tuple[float, float]:
+        """Claim the next send slot; return ``(turn, paused_until)`` as wall-clock times."""
+        turn_in, paused_in = self._take_turn(keys=[self.key], args=[f"{interval:.6f}"])
+        now = time()
+        return now + float(turn_in), now + float(paused_in)
+
+    def paused_until(self) -> float:
+        return time() + float(self._paused_until(keys=[self.key]))
+
+    def pause(self, until: float) -> None:
+        self._pause(keys=[self.key], args=[f"{max(0.0, until - time()):.6f}"])
+
+
+def open_pace(path: Path | str | None, redis_url: str | None) -> SharedPace | RedisPace:
+    """The SEC pace to share: through Redis when a shared frontier is configured, else the flock'd file."""
+    if redis_url:
+        return RedisPace(redis_url)
+    return SharedPace(Path(path) if path else default_pace_path())

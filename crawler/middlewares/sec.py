@@ -35,7 +35,7 @@ from scrapy.utils.defer import maybe_deferred_to_future
 from twisted.internet.task import deferLater
 
 from chipwatch.config import valid_user_agent
-from crawler.middlewares.pace import SharedPace, default_pace_path
+from crawler.middlewares.pace import open_pace
 
 if TYPE_CHECKING:
     from scrapy.crawler import Crawler
@@ -75,7 +75,8 @@ class SecEtiquetteMiddleware:
     """Downloader middleware: User-Agent, global pacing and 403 handling for SEC requests."""
 
     def __init__(self, crawler: Crawler, *, user_agent: str | None, base_urls: tuple[str, ...],
-                 rate: float, pause: float, slot: str, pace_path=None):
+                 rate: float, pause: float, slot: str, pace_path=None,
+                 redis_url: str | None = None):
         if not rate > 0:
             # Not NotConfigured: that would switch the etiquette off and let SEC requests go out unpaced.
             raise ValueError(f"SEC_MAX_REQUESTS_PER_SECOND must be above 0, got {rate}")
@@ -85,7 +86,7 @@ class SecEtiquetteMiddleware:
         self.interval = SPACING_MARGIN / rate
         self.pause = pause
         self.slot = slot
-        self.pace = SharedPace(pace_path or default_pace_path())  # one schedule for every process
+        self.pace = open_pace(pace_path, redis_url)  # one schedule for every process (or every worker)
         self._refused = False  # SEC rejected our User-Agent: send nothing more
 
     @classmethod
@@ -99,6 +100,7 @@ class SecEtiquetteMiddleware:
             pause=settings.getfloat("SEC_RATE_LIMIT_PAUSE", 600.0),
             slot=settings.get("SEC_DOWNLOAD_SLOT") or "sec.gov",
             pace_path=settings.get("SEC_PACE_FILE"),
+            redis_url=settings.get("REDIS_URL"),
         )
 
     def is_sec(self, url: str) -> bool:

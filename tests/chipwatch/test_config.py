@@ -82,3 +82,18 @@ def test_no_other_module_reads_chipwatch_settings_from_the_environment():
                  for path in (REPO_ROOT / package).rglob("*.py")
                  if path.name != "config.py" and readers.search(path.read_text(encoding="utf-8"))]
     assert offenders == []
+
+
+def test_the_redis_frontier_is_off_unless_a_redis_url_is_set():
+    assert load_settings({}).redis_url is None
+    assert load_settings({"CHIPWATCH_REDIS_URL": " redis://127.0.0.1:6380/2 "}).redis_url == \
+        "redis://127.0.0.1:6380/2"
+    assert load_settings({"CHIPWATCH_REDIS_URL": "unix:///run/redis.sock"}).redis_url == "unix:///run/redis.sock"
+
+
+@pytest.mark.parametrize("url", ["localhost:6379", "http://127.0.0.1:6379", "redis://", "redis://h:port/0",
+                                 "redis://h:99999/0"])
+def test_a_bad_redis_url_is_one_config_error_line(url):
+    with pytest.raises(ConfigError, match=r"CHIPWATCH_REDIS_URL=.* is not a Redis URL \(redis://host:port/db") as err:
+        load_settings({"CHIPWATCH_REDIS_URL": url})
+    assert "\n" not in str(err.value)

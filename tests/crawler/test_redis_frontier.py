@@ -1,0 +1,294 @@
+"""A crawl frontier shared through Redis: ``chipwatch crawl --worker`` processes and one ``chipwatch store``.
+
+A real redis-server (Debian's, ``make redis``) on a free port of 127.0.0.1 and the replay server with a
+generated site of 2,000 articles in the fixture sites' formats (RSS 2.0 feeds and article pages), 60 of
+them on the SEC's hosts so the SEC's global rate is exercised. Each worker gets its own SEC pace file, so
+only the Redis pace can keep them under the limit together.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import socket
+import subprocess
+import sys
+import time
+from collections import Counter
+from datetime import UTC, datetime, timedelta
+from email.utils import format_datetime
+from pathlib import Path
+
+import pytest
+
+from chipwatch.replay import ReplayServer
+from tests.conftest import REPO, TEST_USER_AGENT, run_chipwatch
+
+VENDORS = 20
+PER_VENDOR = 97
+SEC_DOCUMENTS = 60  # on www.sec.gov: paced by the SEC middleware through Redis
+DOCUMENTS = VENDORS * PER_VENDOR + SEC_DOCUMENTS  # 2,000
+FAST = ("-s", "AUTOTHROTTLE_ENABLED=0", "-s", "DOWNLOAD_DELAY=0", "-s", "RETRY_TIMES=1",
+        "-s", "DOWNLOAD_TIMEOUT=10", "-s", "CONCURRENT_REQUESTS_PER_DOMAIN=8")
+
+pytestmark = pytest.mark.skipif(shutil.which("redis-server") is None,
+                                reason="redis-server is not installed (make redis)")
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@pytest.fixture
+def redis_url(tmp_path):
+    """A throwaway redis-server on 127.0.0.1 (no persistence), stopped after the test."""
+    import redis
+
+    port = free_port()
+    proc = subprocess.Popen(["redis-server", "--port", str(port), "--bind", "127.0.0.1", "--save", "",
+                             "--appendonly", "no", "--dir", str(tmp_path)],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    url = f"redis://127.0.0.1:{port}/0"
+    client = redis.Redis.from_url(url)
+    for _ in range(100):
+        try:
+            client.ping()
+            break
+        except redis.ConnectionError:
+            time.sleep(0.05)
+    yield url
+    proc.terminate()
+    proc.wait(timeout=10)
+
+
+def article_page(title: str, published: datetime, n: int) -> str:
+    return f"""<!DOCTYPE html>
+<html lang="en-US"><head><meta charset="UTF-8"><title>{title}</title>
+<meta property="og:title" content="{title}"></head>
+<body><article class="post"><header class="entry-header"><h1 class="entry-title">{title}</h1>
+<time class="entry-date published" datetime="{published.isoformat()}">{published:%B %d, %Y}</time></header>
+<div class="entry-content">
+<p>SAN JOSE, Calif., {published:%B %d, %Y} -- The company today announced release number {n} of its
+inference accelerator line, with memory bandwidth of {n % 9 + 1}.{n % 7} TB/s and {n % 50 + 10} percent
+lower power than the part it replaces.</p>
+<p>Volume shipments begin next quarter. Customers in {n % 12 + 2} countries have placed orders, the company
+said, and the software stack supports the most common open models without changes.</p>
+</div></article></body></html>
+"""
+
+
+def rss_feed(base: str, host: str, prefix: str, count: int, start: int) -> tuple[str, dict[str, str]]:
+    """An RSS 2.0 feed of ``count`` articles on ``host`` and the pages themselves (path -> html)."""
+    items, pages = [], {}
+    first = datetime(2026, 10, 1, 12, tzinfo=UTC)
+    for k in range(count):
+        n = start + k
+        published = first - timedelta(hours=n)
+        title = f"Release {n} of the accelerator line"
+        path = f"{host}/{prefix}/release-{n}"
+        pages[path + "/index.html"] = article_page(title, published, n)
+        items.append(f"""<item><title>{title}</title><link>{base}/{path}/</link><guid>{base}/{path}/</guid>
+<pubDate>{format_datetime(published, usegmt=True)}</pubDate><description>Release {n}.</description></item>""")
+    feed = (f'<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>{host}</title>'
+            f"<link>{base}/{host}/</link><description>news</description>{''.join(items)}</channel></rss>")
+    return feed, pages
+
+
+def write_site(root: Path, base: str, registry: Path) -> None:
+    """VENDORS newsrooms of PER_VENDOR articles and one SEC-hosted feed; the registry naming their feeds."""
+    files, vendors = {}, []
+    for v in range(VENDORS):
+        host = f"news.vendor{v}.test"
+        feed, pages = rss_feed(base, host, "news", PER_VENDOR, v * PER_VENDOR)
+        files[f"{host}/feed.xml"] = feed
+        files.update(pages)
+        vendors.append(f"""  - slug: vendor{v}
+    name: Vendor{v}
+    founded: 2001
+    sources:
+      - {{kind: feed, url: "${{REPLAY_URL}}/{host}/feed.xml"}}
+""")
+    feed, pages = rss_feed(base, "www.sec.gov", "news/press-release", SEC_DOCUMENTS, VENDORS * PER_VENDOR)
+    files["www.sec.gov/news/pressreleases.rss"] = feed
+    files.update(pages)
+    vendors.append("""  - slug: regulator
+    name: Regulator
+    founded: 1934
+    sources:
+      - {kind: feed, url: "${REPLAY_URL}/www.sec.gov/news/pressreleases.rss"}
+""")
+    for path, text in files.items():
+        (root / path).parent.mkdir(parents=True, exist_ok=True)
+        (root / path).write_text(text, encoding="utf-8")
+    registry.write_text("vendors:\n" + "".join(vendors), encoding="utf-8")
+
+
+@pytest.fixture
+def site(tmp_path):
+    root = tmp_path / "site"
+    root.mkdir()
+    with ReplayServer(root, sec_rate_limit=10.0, sec_block_seconds=1) as server:  # a breach fails fast
+        write_site(root, server.url, tmp_path / "generated.yml")
+        yield server
+
+
+@pytest.fixture
+def frontier_env(site, redis_url, tmp_path):
+    import os
+
+    def make(worker: int = 0) -> dict[str, str]:
+        env = {k: v for k, v in os.environ.items() if not k.startswith(("CHIPWATCH_", "SEC_"))}
+        env.update({
+            "CHIPWATCH_DB": str(tmp_path / "chipwatch.db"),
+            "CHIPWATCH_SOURCES": str(tmp_path / "generated.yml"),
+            "CHIPWATCH_EDGAR_DATA_URL": site.base("data.sec.gov"),
+            "CHIPWATCH_EDGAR_ARCHIVES_URL": site.base("www.sec.gov"),
+            "REPLAY_URL": site.url, "SEC_USER_AGENT": TEST_USER_AGENT, "CHIPWATCH_SINCE": "2024-01-01",
+            "CHIPWATCH_SEC_RATE": "10", "CHIPWATCH_LOG_LEVEL": "WARNING", "CHIPWATCH_REDIS_URL": redis_url,
+            "CHIPWATCH_SEC_PAUSE": "5",  # a rate page (a failure here) must not hold the test for ten minutes
+            # a pace file per worker: only the pace in Redis is shared between them
+            "CHIPWATCH_SEC_PACE_FILE": str(tmp_path / f"sec-{worker}.pace"),
+        })
+        return env
+
+    return make
+
+
+def start_worker(env: dict[str, str]) -> subprocess.Popen:
+    return subprocess.Popen([sys.executable, "-m", "chipwatch", "crawl", "--worker", "--spider", "feeds", *FAST],
+                            env=env, cwd=REPO, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+
+
+def article_hits(server: ReplayServer) -> Counter:
+    """Requests per URL, robots.txt left out (each worker reads it once per host, as Scrapy does)."""
+    return Counter(f"/{r.host}{r.path}" for r in server.hits() if r.host != "robots.txt")
+
+
+def stored_urls(db_path: Path) -> Counter:
+    from data.db import open_db
+
+    db = open_db(db_path)
+    urls = Counter(row["url"] for row in db.query("select url from documents"))
+    db.close()
+    return urls
+
+
+def sec_peak_per_second(server: ReplayServer) -> int:
+    """The most SEC requests the replay server saw in any one-second window."""
+    times = sorted(r.at for r in server.hits() if r.host == "www.sec.gov")
+    return max((sum(1 for t in times[i:] if t < start + 1.0) for i, start in enumerate(times)), default=0)
+
+
+def finish(proc: subprocess.Popen, timeout: float = 240) -> tuple[int, str]:
+    _, err = proc.communicate(timeout=timeout)
+    return proc.returncode, err
+
+
+def test_two_workers_and_one_store_fetch_and_store_every_document_once(site, frontier_env, tmp_path):
+    workers = [start_worker(frontier_env(1)), start_worker(frontier_env(2))]
+    results = [finish(w) for w in workers]
+    assert [code for code, _ in results] == [0, 0], results
+    stored = run_chipwatch("store", "--end-round", env=frontier_env(), timeout=240)
+    assert stored.returncode == 0, stored.output
+
+    hits = article_hits(site)
+    assert [url for url, count in hits.items() if count > 1] == []
+    assert sum(1 for url in hits if "/release-" in url) == DOCUMENTS
+    urls = stored_urls(tmp_path / "chipwatch.db")
+    assert len(urls) == DOCUMENTS and max(urls.values()) == 1
+    shares = [int(re.search(r"spider feeds: (\d+) requests", err).group(1)) for _, err in results]
+    assert min(shares) > 0, results  # both workers did part of the work
+
+
+def test_a_worker_stopped_half_way_loses_nothing(site, frontier_env, tmp_path):
+    first, second = start_worker(frontier_env(1)), start_worker(frontier_env(2))
+    deadline = time.monotonic() + 120
+    while len(article_hits(site)) < DOCUMENTS // 2 and time.monotonic() < deadline and first.poll() is None:
+        time.sleep(0.1)
+    first.terminate()  # SIGTERM: its requests in flight go back to the shared queue
+    stopped, said = finish(first)
+    assert stopped == 143 and "requests in flight put back on the shared queue" in said, said
+    code, err = finish(second)
+    assert code == 0, err
+    stored = run_chipwatch("store", env=frontier_env(), timeout=240)
+    assert stored.returncode == 0, stored.output
+
+    urls = stored_urls(tmp_path / "chipwatch.db")
+    assert len(urls) == DOCUMENTS
+    fetched = [url for url in article_hits(site) if "/release-" in url]
+    assert len(fetched) == DOCUMENTS
+
+
+def test_the_sec_rate_holds_across_workers(site, frontier_env):
+    workers = [start_worker(frontier_env(1)), start_worker(frontier_env(2))]
+    for worker in workers:
+        finish(worker)
+    sec = [r for r in site.hits() if r.host == "www.sec.gov" and "/release-" in r.path]
+    assert len(sec) == SEC_DOCUMENTS
+    assert sec_peak_per_second(site) <= 10
+    assert len({r.headers.get("user-agent") for r in sec}) == 1  # the declared SEC_USER_AGENT on every one
+
+
+# --- the parts, one by one ---------------------------------------------------------------------
+def test_the_redis_pace_spaces_turns_like_the_file_pace_and_shares_pauses(redis_url):
+    from crawler.middlewares.pace import RedisPace, open_pace
+
+    one, other = RedisPace(redis_url), open_pace(None, redis_url)
+    first, _ = one.take_turn(0.5)
+    second, _ = other.take_turn(0.5)  # another worker: the next slot, half a second later
+    assert second - first == pytest.approx(0.5, abs=0.05)
+    one.pause(time.time() + 30)
+    assert other.paused_until() == pytest.approx(time.time() + 30, abs=0.5)
+    turn, paused_until = other.take_turn(0.5)
+    assert turn >= paused_until - 0.05
+
+
+def test_without_a_redis_url_the_pace_is_the_flockd_file(tmp_path):
+    from crawler.middlewares.pace import SharedPace, open_pace
+
+    assert isinstance(open_pace(tmp_path / "sec.pace", None), SharedPace)
+
+
+def test_queued_items_keep_their_type_and_bytes():
+    from crawler.items import BenchmarkFileItem, DocumentItem
+    from crawler.pipelines import ItemFormatError, deserialize_item, serialize_item
+
+    document = DocumentItem(url="http://x/a", vendor="v", source="s", kind="news", text="Ünïcode text")
+    summary = BenchmarkFileItem(source="mlperf", url="http://x/summary.csv", body=b"\x00a,b\n1,2\n", round="v5.1")
+    assert deserialize_item(serialize_item(document)) == document
+    assert deserialize_item(serialize_item(summary)) == summary
+    with pytest.raises(ItemFormatError, match="not a chipwatch item"):
+        deserialize_item(b'{"type": "Pickle", "fields": {}}')
+
+
+def test_worker_and_store_need_a_redis_url_and_say_so_in_one_line(tmp_path):
+    from tests.chipwatch.test_cli import clean_env
+
+    env = clean_env(CHIPWATCH_DB=str(tmp_path / "x.db"))
+    for args in (("crawl", "--worker"), ("store",)):
+        result = run_chipwatch(*args, env=env)
+        assert result.returncode == 2, result.output
+        assert len(result.stderr.strip().splitlines()) == 1
+        assert "needs CHIPWATCH_REDIS_URL" in result.stderr
+
+
+def test_an_unreachable_redis_is_one_error_line(tmp_path):
+    from tests.chipwatch.test_cli import clean_env, closed_port
+
+    env = clean_env(CHIPWATCH_DB=str(tmp_path / "x.db"), CHIPWATCH_REDIS_URL=f"redis://127.0.0.1:{closed_port()}/0")
+    result = run_chipwatch("store", env=env)
+    assert result.returncode == 2
+    assert result.stderr.startswith("Error: cannot reach Redis at CHIPWATCH_REDIS_URL=redis://127.0.0.1:")
+
+
+def test_store_refuses_an_item_it_cannot_read_and_keeps_the_queue(frontier_env, redis_url):
+    import redis
+
+    server = redis.Redis.from_url(redis_url)
+    server.rpush("chipwatch:items", b"not json", b'{"type": "SourceSeenItem", "fields": {"source": "s", "url": "u"}}')
+    result = run_chipwatch("store", env=frontier_env())
+    assert result.returncode == 1
+    assert result.stderr.startswith("Error: not a chipwatch item: ")
+    assert server.llen("chipwatch:items") == 2
