@@ -7,6 +7,7 @@ command line with ``scrapy crawl NAME -s SETTING=value``.
 
 from __future__ import annotations
 
+from chipwatch import __version__
 from chipwatch.config import load_settings
 
 _config = load_settings()
@@ -53,7 +54,7 @@ REDIS_ITEMS_SERIALIZER = "crawler.pipelines.serialize_item"
 CONTACT = _config.contact or (
     _config.sec_user_agent.split()[-1] if _config.sec_user_agent else "https://github.com/chipwatch/chipwatch"
 )
-USER_AGENT = f"chipwatch/0.1 (+{CONTACT})"
+USER_AGENT = f"chipwatch/{__version__} (+{CONTACT})"
 ROBOTSTXT_OBEY = True
 CONCURRENT_REQUESTS = 8
 CONCURRENT_REQUESTS_PER_DOMAIN = 2
