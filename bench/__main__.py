@@ -100,9 +100,9 @@ def serve(sizes: str, repeat: int) -> None:
                "claim page": 50, "vendor page": 150}
     for size, r in results.items():
         built = r["built"]
+        how = f"built in {built['build_seconds']} s" if built["build_seconds"] is not None else "built before"
         click.echo(f" {int(size):,} claims: {built['documents']:,} documents, {built['figures']:,} figures; "
-                   (f"built in {built['build_seconds']} s" if built["build_seconds"] is not None else "built before")
-                   + f"; serve started in {r['serve_startup_s']} s")
+                   f"{how}; serve started in {r['serve_startup_s']} s")
         for name, page in r["pages"].items():
             target = f"target p50 <= {targets[name]} ms" if name in targets else "target <= 500 ms"
             status = "" if page["status"] == [200] else f" HTTP {page['status']}"
