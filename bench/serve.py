@@ -131,7 +131,11 @@ def bench_serve(sizes: tuple[int, ...], work_dir: Path, repeat: int = 9, *, echo
         if not db_path.exists():
             echo(f"  building {size:,} claims ...")
             started = time.perf_counter()
-            built = build(db_path, size)
+            partial = db_path.with_name("building.db")  # renamed when done, so a killed build is never reused
+            for leftover in partial.parent.glob("building.db*"):
+                leftover.unlink()
+            built = build(partial, size)
+            partial.rename(db_path)
             built["build_seconds"] = round(time.perf_counter() - started, 1)
         else:
             db = open_db(db_path)
