@@ -99,17 +99,22 @@ def test_soundness_check_compiles_canned_queries_without_running_them(tmp_path, 
 
 
 
-def test_stopping_chipwatch_serve_stops_datasette_too(tmp_path):
-    """SIGTERM to the parent reaches the server it started: no orphan keeps the port."""
+def serve_like_parent(tmp_path) -> tuple[subprocess.Popen, int]:
+    """A process running a child through ``run_until_stopped`` (as `chipwatch serve` runs Datasette), and the child's pid."""
     pidfile = tmp_path / "child.pid"
     child = f"import os, time; open({str(pidfile)!r}, 'w').write(str(os.getpid())); time.sleep(120)"
     parent = subprocess.Popen([sys.executable, "-c", "import sys; from chipwatch.serve import run_until_stopped; "
                                f"sys.exit(run_until_stopped([sys.executable, '-c', {child!r}]))"], cwd=REPO)
+    while not pidfile.exists() or not pidfile.read_text():
+        assert parent.poll() is None, "the parent exited before starting its child"
+        time.sleep(0.05)
+    return parent, int(pidfile.read_text())
+
+
+def test_stopping_chipwatch_serve_stops_datasette_too(tmp_path):
+    """SIGTERM to the parent reaches the server it started: no orphan keeps the port."""
+    parent, child_pid = serve_like_parent(tmp_path)
     try:
-        while not pidfile.exists() or not pidfile.read_text():
-            assert parent.poll() is None, "the parent exited before starting its child"
-            time.sleep(0.05)
-        child_pid = int(pidfile.read_text())
         parent.send_signal(signal.SIGTERM)
         assert parent.wait(timeout=30) == 128 + signal.SIGTERM  # the child's end, passed on
         with pytest.raises(ProcessLookupError):
@@ -121,15 +126,8 @@ def test_stopping_chipwatch_serve_stops_datasette_too(tmp_path):
 
 def test_killing_chipwatch_serve_outright_still_stops_datasette(tmp_path):
     """SIGKILL cannot be relayed: the kernel ends the child when its parent dies (PR_SET_PDEATHSIG)."""
-    pidfile = tmp_path / "child.pid"
-    child = f"import os, time; open({str(pidfile)!r}, 'w').write(str(os.getpid())); time.sleep(120)"
-    parent = subprocess.Popen([sys.executable, "-c", "import sys; from chipwatch.serve import run_until_stopped; "
-                               f"sys.exit(run_until_stopped([sys.executable, '-c', {child!r}]))"], cwd=REPO)
+    parent, child_pid = serve_like_parent(tmp_path)
     try:
-        while not pidfile.exists() or not pidfile.read_text():
-            assert parent.poll() is None, "the parent exited before starting its child"
-            time.sleep(0.05)
-        child_pid = int(pidfile.read_text())
         parent.kill()
         parent.wait(timeout=30)
         deadline = time.monotonic() + 10

@@ -1,17 +1,13 @@
-# ruff: noqa: E731, B007 -- a data script: terse fact builders, tuple unpacking kept readable
 """Writes blind-1: own prose, labelled by hand in the shared gold schema (written before any extractor run)."""
-import json
+import sys
 from pathlib import Path
 
-P = lambda v, u, m, d, prod, comp, wl, h, q, **k: dict(type="performance", value=v, unit=u, metric=m, direction=d,
-                                                       product=prod, comparator=comp, workload=wl, hedge=h, quote=q, **k)
-F = lambda v, u, m, per, co, q, change=None, **k: dict(type="financial", value=v, unit=u, metric=m, period=per,
-                                                        company=co, change=change, quote=q, **k)
-DOCS = []
+sys.path.insert(0, str(Path(__file__).resolve().parents[3]))  # the repository, for eval.gold.labelling
+from eval.gold.labelling import F, P, Split  # noqa: E402
 
+SPLIT = Split()
+doc = SPLIT.doc
 
-def doc(doc_id, kind, vendor, published, text, facts):
-    DOCS.append((doc_id, kind, vendor, published, text, facts))
 
 
 doc("b01-univ-photonic", "news", None, "2026-03-02",
@@ -140,12 +136,5 @@ doc("b16-gpt-class", "news", None, None,
      P(20, "x", "speed", "higher", "T-2", "a GPU cloud instance", None, "roughly",
        "roughly 20 times faster than a GPU cloud instance")])
 
-for doc_id, kind, vendor, published, text, facts in DOCS:
-    for f in facts:
-        assert f["quote"] in text, (doc_id, f["quote"])
-    Path("texts", f"{doc_id}.txt").write_text(text + "\n", encoding="utf-8")
-with open("labels.jsonl", "w", encoding="utf-8") as fh:
-    for doc_id, kind, vendor, published, text, facts in DOCS:
-        fh.write(json.dumps({"doc_id": doc_id, "kind": kind, "vendor": vendor, "published": published,
-                             "facts": facts}) + "\n")
-print(len(DOCS), "documents,", sum(len(d[5]) for d in DOCS), "facts")
+
+SPLIT.write(Path(__file__).resolve().parent)

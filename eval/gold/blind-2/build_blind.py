@@ -1,19 +1,15 @@
-# ruff: noqa: E731 -- a data script: terse fact builders kept readable
 """Writes blind-2: own invented prose about fictional vendors and chips (real catalogue names only as baselines,
 and no figure about a real product is claimed as fact), labelled by hand in the shared gold schema before any
 extractor run on it."""
-import json
+import sys
 from pathlib import Path
 
-P = lambda v, u, m, d, prod, comp, wl, h, q, **k: dict(type="performance", value=v, unit=u, metric=m, direction=d,
-                                                       product=prod, comparator=comp, workload=wl, hedge=h, quote=q, **k)
-F = lambda v, u, m, per, co, q, change=None, **k: dict(type="financial", value=v, unit=u, metric=m, period=per,
-                                                        company=co, change=change, quote=q, **k)
-DOCS = []
+sys.path.insert(0, str(Path(__file__).resolve().parents[3]))  # the repository, for eval.gold.labelling
+from eval.gold.labelling import F, P, Split  # noqa: E402
 
+SPLIT = Split()
+doc = SPLIT.doc
 
-def doc(doc_id, kind, vendor, published, text, facts):
-    DOCS.append((doc_id, kind, vendor, published, text, facts))
 
 
 doc("c01-univ-analog", "news", None, "2026-02-11",
@@ -112,19 +108,5 @@ doc("c12-rival-named", "news", "Tessel Compute", "2026-03-17",
      P(600, "W", "power", None, "T9", None, None, None, "It draws 600 watts")])
 
 
-def main() -> None:
-    here = Path(__file__).resolve().parent
-    (here / "texts").mkdir(exist_ok=True)
-    rows = []
-    for doc_id, kind, vendor, published, text, facts in DOCS:
-        for f in facts:
-            assert f["quote"] in text, (doc_id, f["quote"])
-        (here / "texts" / f"{doc_id}.txt").write_text(text + "\n", encoding="utf-8")
-        rows.append(json.dumps({"doc_id": doc_id, "kind": kind, "vendor": vendor, "published": published,
-                                "facts": facts}))
-    (here / "labels.jsonl").write_text("\n".join(rows) + "\n", encoding="utf-8")
-    print(f"{len(DOCS)} documents, {sum(len(d[5]) for d in DOCS)} facts")
-
-
 if __name__ == "__main__":
-    main()
+    SPLIT.write(Path(__file__).resolve().parent)

@@ -1,19 +1,15 @@
-# ruff: noqa: E731 -- a data script: terse fact builders kept readable
 """Writes blind-3: own invented prose about fictional vendors and chips (real catalogue names only as baselines,
 and no figure about a real product is claimed as fact), labelled by hand in the shared gold schema before any
 extractor run on it."""
-import json
+import sys
 from pathlib import Path
 
-P = lambda v, u, m, d, prod, comp, wl, h, q, **k: dict(type="performance", value=v, unit=u, metric=m, direction=d,
-                                                       product=prod, comparator=comp, workload=wl, hedge=h, quote=q, **k)
-F = lambda v, u, m, per, co, q, change=None, **k: dict(type="financial", value=v, unit=u, metric=m, period=per,
-                                                        company=co, change=change, quote=q, **k)
-DOCS = []
+sys.path.insert(0, str(Path(__file__).resolve().parents[3]))  # the repository, for eval.gold.labelling
+from eval.gold.labelling import F, P, Split  # noqa: E402
 
+SPLIT = Split()
+doc = SPLIT.doc
 
-def doc(doc_id, kind, vendor, published, text, facts):
-    DOCS.append((doc_id, kind, vendor, published, text, facts))
 
 
 doc("d01-institute-osprey", "news", None, "2026-04-02",
@@ -65,19 +61,5 @@ doc("d07-server-queries", "news", None, None,
        "the Torr T1 server processor handles 35% more database queries per second")])
 
 
-def main() -> None:
-    here = Path(__file__).resolve().parent
-    (here / "texts").mkdir(exist_ok=True)
-    rows = []
-    for doc_id, kind, vendor, published, text, facts in DOCS:
-        for f in facts:
-            assert f["quote"] in text, (doc_id, f["quote"])
-        (here / "texts" / f"{doc_id}.txt").write_text(text + "\n", encoding="utf-8")
-        rows.append(json.dumps({"doc_id": doc_id, "kind": kind, "vendor": vendor, "published": published,
-                                "facts": facts}))
-    (here / "labels.jsonl").write_text("\n".join(rows) + "\n", encoding="utf-8")
-    print(f"{len(DOCS)} documents, {sum(len(d[5]) for d in DOCS)} facts")
-
-
 if __name__ == "__main__":
-    main()
+    SPLIT.write(Path(__file__).resolve().parent)
