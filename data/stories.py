@@ -25,6 +25,7 @@ from itertools import combinations
 import sqlite_utils
 
 from data.store import short_hash
+from nlp.grouping import connected_groups
 
 HEAD_CHARS = 6000  # the opening of a document that is compared
 HEAD_TOKENS = 320
@@ -99,20 +100,7 @@ def similar_pairs(docs: list[_Doc]) -> list[tuple[int, int]]:
 
 
 def _clusters(size: int, pairs: list[tuple[int, int]]) -> list[list[int]]:
-    parent = list(range(size))
-
-    def root(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
-    for i, j in pairs:
-        parent[root(i)] = root(j)
-    groups: dict[int, list[int]] = {}
-    for i in range(size):
-        groups.setdefault(root(i), []).append(i)
-    return list(groups.values())
+    return connected_groups(range(size), pairs)
 
 
 def _origin(members: list[_Doc]) -> _Doc:

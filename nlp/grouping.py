@@ -16,6 +16,7 @@ Pure functions: no spaCy, no database.
 from __future__ import annotations
 
 import re
+from collections.abc import Hashable, Iterable
 from functools import cache
 
 from nlp.lexicon import load_lexicon
@@ -95,16 +96,34 @@ def _compatible(a: dict, b: dict) -> bool:
     return not (da and db and da != db)
 
 
-def group_claims(claims: list[dict]) -> list[list[str]]:
-    """Claim ids grouped by sameness; every claim is in exactly one group, groups in first-seen order."""
-    parent = {c["id"]: c["id"] for c in claims}
+def connected_groups(items: Iterable[Hashable], pairs: Iterable[tuple[Hashable, Hashable]]) -> list[list]:
+    """``items`` joined wherever a pair links them (union-find); groups and members in first-seen order.
 
-    def find(i: str) -> str:
+    The one union-find of the project: claims into claim groups here, copies of a story in ``data.stories``.
+
+    >>> connected_groups("abcde", [("a", "c"), ("d", "e"), ("c", "a")])
+    [['a', 'c'], ['b'], ['d', 'e']]
+    """
+    items = list(items)
+    parent = {item: item for item in items}
+
+    def find(i: Hashable) -> Hashable:
         while parent[i] != i:
             parent[i] = parent[parent[i]]
             i = parent[i]
         return i
 
+    for a, b in pairs:
+        parent[find(b)] = find(a)
+    groups: dict = {}
+    for item in items:
+        groups.setdefault(find(item), []).append(item)
+    return list(groups.values())
+
+
+def group_claims(claims: list[dict]) -> list[list[str]]:
+    """Claim ids grouped by sameness; every claim is in exactly one group, groups in first-seen order."""
+    pairs = []
     buckets: dict[str, list[dict]] = {}
     for claim in claims:
         signature = claim_signature(claim, claim.get("vendor"))
@@ -117,8 +136,5 @@ def group_claims(claims: list[dict]) -> list[list[str]]:
                 if not _close(float(a["value"]), float(b["value"]), a["unit"]):
                     break
                 if _compatible(a, b):
-                    parent[find(b["id"])] = find(a["id"])
-    groups: dict[str, list[str]] = {}
-    for claim in claims:
-        groups.setdefault(find(claim["id"]), []).append(claim["id"])
-    return list(groups.values())
+                    pairs.append((a["id"], b["id"]))
+    return connected_groups((claim["id"] for claim in claims), pairs)
