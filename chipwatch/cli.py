@@ -69,13 +69,17 @@ def writing(settings, command: str):
 def cli(verbose: int) -> None:
     """chipwatch: track what AI-chip vendors claim and what they report.
 
-    Stages: crawl (Scrapy) -> extract (spaCy) -> serve (Datasette). Configuration
-    comes from the environment: CHIPWATCH_DB, CHIPWATCH_SOURCES, SEC_USER_AGENT,
-    CHIPWATCH_EDGAR_DATA_URL, CHIPWATCH_EDGAR_ARCHIVES_URL, CHIPWATCH_SINCE, PORT.
+    Stages: crawl (Scrapy) -> extract (spaCy) -> serve (Datasette); `run` does all three,
+    `demo` does them offline on a bundled corpus of fictional vendors.
 
-    Commands that write the database (crawl, extract, run, demo, scheduled) take
-    one lock per database: a second one exits 75 at once, or waits up to
-    CHIPWATCH_LOCK_WAIT seconds.
+    Configuration comes from the environment (CHIPWATCH_DB, CHIPWATCH_SOURCES, SEC_USER_AGENT,
+    PORT and the other CHIPWATCH_* settings listed in the README); `chipwatch check` validates
+    all of it, the registry and the database file.
+
+    Commands that write the database (crawl, extract, run, demo, scheduled, evidence) take one
+    lock per database: a second one exits 75 at once, or waits up to CHIPWATCH_LOCK_WAIT seconds.
+    Exit codes: 0 ok, 1 a source failed, 2 bad configuration, 75 busy, 124 timed out
+    (CHIPWATCH_MAX_RUN_SECONDS), 143 stopped by SIGTERM (130 by Ctrl-C).
     """
     if verbose:
         import os
