@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import os
 import random
-import socket
 import subprocess
 import sys
 import time
@@ -15,13 +14,8 @@ from pathlib import Path
 from bench.synthetic import COMMON_WORD, RARE_WORD, build, vendor_slugs
 from bench.timing import percentile, timed
 from chipwatch.config import REPO_ROOT
+from chipwatch.replay import free_port
 from data.db import open_db
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 class Served:

@@ -257,21 +257,30 @@ def export(out_dir: str, tables: tuple[str, ...]) -> None:
                   on_written=lambda path, rows: click.echo(f"wrote {path} ({rows:,} rows)", err=True))
 
 
-def _crawl_extract_serve(*, demo: bool, then_serve: bool) -> None:
-    """The main job's sequence, shared by `run` and `demo`: crawl, extract, then serve or exit."""
+def crawl_then_extract(settings, registry, bounds, *, demo: bool = False, progress: bool = True):
+    """Crawl, then extract, under ``bounds``: a stop or a passed deadline ends the command between them.
+
+    The sequence `run`, `demo` and `scheduled` share; returns the crawl's report.
+    """
     from chipwatch.crawl import print_report, run_crawl
     from chipwatch.extract import print_extract_report, run_extract
 
+    report = run_crawl(settings, registry, demo=demo, bounds=bounds)
+    print_report(report)
+    exit_if_bounded(bounds)
+    print_extract_report(run_extract(settings, registry, progress=progress, bounds=bounds))
+    exit_if_bounded(bounds)
+    return report
+
+
+def _crawl_extract_serve(*, demo: bool, then_serve: bool) -> None:
+    """The main job's sequence, shared by `run` and `demo`: crawl, extract, then serve or exit."""
     settings = load_settings()
     registry = load_registry(settings.sources_path)
     with writing(settings, "demo" if demo else "run"):
         bounds = bounded(settings)
         click.echo(f"crawling {len(registry.vendors)} vendors into {settings.db_path}", err=True)
-        report = run_crawl(settings, registry, demo=demo, bounds=bounds)
-        print_report(report)
-        exit_if_bounded(bounds)
-        print_extract_report(run_extract(settings, registry, bounds=bounds))
-        exit_if_bounded(bounds)
+        report = crawl_then_extract(settings, registry, bounds, demo=demo)
     bounds.restore_signal_handlers()
     if then_serve:
         from chipwatch.serve import serve as serve_datasette
@@ -365,8 +374,6 @@ def scheduled(quiet: bool) -> None:
 def _scheduled_run(settings) -> None:
     import os
 
-    from chipwatch.crawl import print_report, run_crawl
-    from chipwatch.extract import print_extract_report, run_extract
     from chipwatch.schedule import EXIT_BUSY, AlreadyRunning
     from data.export import export_tables
     from data.runs import now
@@ -375,12 +382,7 @@ def _scheduled_run(settings) -> None:
     click.echo(f"{now()} scheduled run starting (pid {os.getpid()})", err=True)
     try:
         with writing(settings, "scheduled"):
-            bounds = bounded(settings)
-            report = run_crawl(settings, registry, bounds=bounds)
-            print_report(report)
-            exit_if_bounded(bounds)
-            print_extract_report(run_extract(settings, registry, progress=False, bounds=bounds))
-            exit_if_bounded(bounds)
+            report = crawl_then_extract(settings, registry, bounded(settings), progress=False)
             export_tables(settings.db_path, settings.db_path.parent / "exports", tables=("claims", "figures"))
     except AlreadyRunning as exc:
         click.echo(f"{now()} skipped: {exc}", err=True)

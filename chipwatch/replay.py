@@ -89,6 +89,15 @@ class RequestInfo:
     at: float
 
 
+def free_port() -> int:
+    """A TCP port on 127.0.0.1 that was free a moment ago (for servers started as child processes)."""
+    import socket
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
 class ReplayServer:
     """Serve ``root`` on 127.0.0.1 in a background thread; ``with ReplayServer(root) as server: server.url``."""
 

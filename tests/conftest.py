@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from chipwatch.replay import ReplayServer
+from chipwatch.replay import ReplayServer, free_port
 from data.db import open_db
 
 REPO = Path(__file__).resolve().parent.parent
@@ -71,6 +71,13 @@ def crawl_env(replay, db_path):
         return env
 
     return make
+
+
+def demo_env(**extra: str) -> dict[str, str]:
+    """Environment for `chipwatch demo` in a test: no inherited settings, the demo corpus on a free port."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("CHIPWATCH_", "SEC_"))}
+    env.update(CHIPWATCH_DEMO_PORT=str(free_port()), **extra)
+    return env
 
 
 def run_chipwatch(*args: str, env: dict[str, str], timeout: float = 240, stdin: str | None = None) -> CliResult:

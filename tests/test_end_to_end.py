@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import os
 import re
-import socket
 import subprocess
 import sys
 import time
@@ -17,6 +16,7 @@ import httpx
 import pytest
 
 from chipwatch.registry import load_registry
+from chipwatch.replay import free_port
 from chipwatch.serve import datasette_args
 from data.db import open_db
 from tests.conftest import REPO, run_chipwatch
@@ -24,10 +24,6 @@ from tests.conftest import REPO, run_chipwatch
 pytestmark = pytest.mark.slow
 
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 @pytest.fixture(scope="module")

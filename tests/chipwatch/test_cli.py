@@ -6,7 +6,7 @@ import os
 import socket
 
 from data.db import open_db
-from tests.conftest import run_chipwatch
+from tests.conftest import demo_env, run_chipwatch
 
 
 def clean_env(**extra: str) -> dict[str, str]:
@@ -70,8 +70,6 @@ def test_with_no_network_run_names_each_failed_source_and_records_the_run(tmp_pa
 
 
 def test_evidence_checks_figures_and_claims_of_the_demo(tmp_path):
-    from tests.chipwatch.test_unattended import demo_env
-
     db = tmp_path / "demo.db"
     env = demo_env()
     built = run_chipwatch("demo", "--no-serve", "--db", str(db), env=env, timeout=300)

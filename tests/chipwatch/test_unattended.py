@@ -14,7 +14,7 @@ from chipwatch.config import ConfigError, load_settings
 from chipwatch.replay import Answer
 from crawler.middlewares.pace import SharedPace
 from data.db import open_db
-from tests.conftest import REPO, run_chipwatch
+from tests.conftest import REPO, demo_env, run_chipwatch
 from tests.crawler.newsroom import templated
 
 
@@ -284,20 +284,6 @@ def test_a_failing_scheduled_run_under_cron_prints_what_went_wrong(replay, crawl
 
 # --- killed anywhere, nothing lost -----------------------------------------------------------
 
-def free_port() -> int:
-    import socket
-
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def demo_env(**extra: str) -> dict[str, str]:
-    import os
-
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("CHIPWATCH_", "SEC_"))}
-    env.update(CHIPWATCH_DEMO_PORT=str(free_port()), **extra)
-    return env
 
 
 def snapshot(db_path) -> dict[str, list]:

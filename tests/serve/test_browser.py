@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import os
 import shutil
-import socket
 import subprocess
 import time
 import urllib.request
@@ -15,6 +14,7 @@ from pathlib import Path
 
 import pytest
 
+from chipwatch.replay import free_port
 from chipwatch.serve import datasette_args, datasette_command
 from data.db import open_db
 from tests.serve.conftest import populate, populate_hostile
@@ -30,10 +30,6 @@ pytestmark = [
 ]
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def _wait_until_up(url: str, proc: subprocess.Popen, deadline_s: float = 60) -> None:
@@ -58,7 +54,7 @@ def server(tmp_path_factory):
     db = open_db(path)
     ids = populate(db)
     db.close()
-    port = _free_port()
+    port = free_port()
     proc = subprocess.Popen(datasette_command(datasette_args(path, port)), stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
                             text=True)
     url = f"http://127.0.0.1:{port}"
@@ -223,7 +219,7 @@ def hostile_server(tmp_path_factory):
     db = open_db(path)
     ids = {**populate(db), **populate_hostile(db)}
     db.close()
-    port = _free_port()
+    port = free_port()
     proc = subprocess.Popen(datasette_command(datasette_args(path, port)), stdout=subprocess.DEVNULL,
                             stderr=subprocess.PIPE, text=True)
     url = f"http://127.0.0.1:{port}"
