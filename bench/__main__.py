@@ -126,7 +126,7 @@ def growth(sizes: str) -> None:
     results = incremental_extract(counts, WORK / "growth")
     for size, r in results.items():
         row(f"history of {int(size):,} claims", f"{r['seconds']} s",
-            f"{r['extracted']} documents extracted, {r['groups']:,} claim groups rebuilt")
+            f"{r['extracted']} documents extracted, {r['groups']:,} claim groups")
     save("growth", {"incremental_extract": results})
 
 

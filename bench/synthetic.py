@@ -14,6 +14,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from data import store
+from data.claim_groups import rebuild_claim_groups
 from data.db import open_db
 from data.facts import replace_facts
 
@@ -65,9 +66,12 @@ def build(path: Path, claims: int, *, claims_per_document: int = 10, figures_per
         made_figures += f
         if progress and n % 1000 == 0:
             progress(n)
+    from nlp import grouping
+
+    groups = rebuild_claim_groups(db, grouping)  # a real history is grouped as it is extracted
     db.execute("ANALYZE")
     db.close()
-    return {"documents": documents, "claims": made_claims, "figures": made_figures}
+    return {"documents": documents, "claims": made_claims, "figures": made_figures, "groups": groups}
 
 
 def _claim(rng: random.Random, n: int, k: int) -> tuple[str, dict]:

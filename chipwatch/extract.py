@@ -11,10 +11,14 @@ import click
 from chipwatch.bounds import Bounds, unbounded
 from chipwatch.config import Settings
 from chipwatch.registry import Registry
-from data.claim_groups import rebuild_claim_groups
+from data.claim_groups import update_claim_groups
 from data.db import open_db
 from data.facts import iter_documents, pending_ids, replace_facts
 from data.runs import finish_run, start_run
+from evidence.check import begin_extract, check_after_extract
+
+# Documents between two incremental regroupings during a long extraction.
+GROUP_EVERY = 1000
 
 
 @dataclass
@@ -42,13 +46,13 @@ def run_extract(settings: Settings, registry: Registry, *, force: bool = False,
     """Extract facts from every document not yet extracted by the current extractor version.
 
     ``bounds`` are checked between documents: a stop or a timeout leaves the rest pending
-    (the next run extracts them) and still regroups the claims stored so far. ``workers`` > 1
+    (the next run extracts them) and still regroups the claims stored so far. Grouping and the
+    evidence checks cost what the new documents cost, not what the history holds. ``workers`` > 1
     spreads the extraction over that many processes; this process alone writes the database.
     """
     bounds = bounds or unbounded()
-    from nlp import EXTRACTOR_VERSION
+    from nlp import EXTRACTOR_VERSION, grouping
     from nlp.extract import Extractor
-    from nlp.grouping import group_claims
 
     db = open_db(settings.db_path)
     run_id = start_run(db, "extract")
@@ -56,7 +60,9 @@ def run_extract(settings: Settings, registry: Registry, *, force: bool = False,
     try:
         ids = pending_ids(db, EXTRACTOR_VERSION, force=force)
         report.pending = len(ids)
+        extracted = []
         if ids and not bounds.status:
+            begin_extract(db, run_id)
             documents = iter_documents(db, ids)
             if workers > 1:
                 from chipwatch.parallel import pipe_parallel
@@ -71,17 +77,18 @@ def run_extract(settings: Settings, registry: Registry, *, force: bool = False,
                     if bounds.status:
                         break
                     claims, figures = replace_facts(db, document, facts, EXTRACTOR_VERSION)
+                    extracted.append(document["id"])
                     report.documents += 1
+                    if report.documents % GROUP_EVERY == 0:  # a killed run leaves few claims ungrouped
+                        update_claim_groups(db, grouping)
                     report.claims += claims
                     report.figures += figures
                     bar.update(1)
         report.bounded = bounds.status if report.documents < report.pending else None
-        report.groups = rebuild_claim_groups(db, group_claims)
+        report.groups = update_claim_groups(db, grouping)
         if not report.bounded:
-            from evidence.check import check_claims, check_figures
-
-            report.checks = dict(check_figures(db))
-            report.claim_checks = dict(check_claims(db))
+            checks, claim_checks = check_after_extract(db, run_id, extracted)
+            report.checks, report.claim_checks = dict(checks), dict(claim_checks)
         from data.db import refresh_statistics
 
         refresh_statistics(db)  # the planner's picture of the new rows, for Datasette

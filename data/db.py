@@ -88,7 +88,9 @@ INDEXES: dict[str, list[list[str]]] = {
                ["metric", "published"], ["claim_group", "published"],
                # (facet, id): a filtered streamed CSV pages by id (plugins/chipwatch_export.py) and reads
                # each page as a range instead of sorting every match (0.27 s to 1 ms a page at 1M claims)
-               ["vendor", "id"], ["metric", "id"], ["unit", "id"], ["product", "id"]],
+               ["vendor", "id"], ["metric", "id"], ["unit", "id"], ["product", "id"],
+               # the stored claims a new claim could be the same claim as (data/claim_groups.py)
+               ["unit", "vendor", "value"]],
     "figures": [["document_id"], ["vendor"], ["metric"], ["period"], ["published"], ["unit"],
                 ["vendor", "published"], ["metric", "published"],
                 ["vendor", "id"], ["metric", "id"], ["unit", "id"], ["period", "id"]],  # as for claims
@@ -193,6 +195,7 @@ def ensure_schema(db: sqlite_utils.Database) -> None:
             # (sqlite-utils creates them in a script, outside one transaction): rebuild it whole
             db[name].enable_fts(columns, create_triggers=True, tokenize="porter", replace=True)
             db[name].rebuild_fts()
+        narrow_update_trigger(db, name, columns)
     ensure_evidence_schema(db)
     refresh_statistics(db)
 
@@ -203,6 +206,23 @@ def missing_fts_triggers(db: sqlite_utils.Database, table: str) -> set[str]:
     present = {row[0] for row in db.execute(
         "select name from sqlite_master where type = 'trigger' and tbl_name = ?", [table]).fetchall()}
     return wanted - present
+
+
+def narrow_update_trigger(db: sqlite_utils.Database, table: str, columns: list[str]) -> None:
+    """Make ``table``'s FTS update trigger fire only when an indexed column changes.
+
+    sqlite-utils' trigger re-indexes the row on any update: stamping a document's extracted_version
+    re-indexed its whole text, and setting a claim's group re-indexed its sentence.
+    """
+    row = db.execute("select sql from sqlite_master where type = 'trigger' and name = ?", [f"{table}_au"]).fetchone()
+    if row is None or " UPDATE OF " in row[0].upper():
+        return
+    narrowed = row[0].replace(f'AFTER UPDATE ON "{table}"',
+                              f'AFTER UPDATE OF {", ".join(f"[{c}]" for c in columns)} ON "{table}"', 1)
+    if narrowed != row[0]:  # a trigger of another shape is left as it is
+        with db.conn:
+            db.execute(f'DROP TRIGGER "{table}_au"')
+            db.execute(narrowed)
 
 
 def refresh_statistics(db: sqlite_utils.Database) -> None:

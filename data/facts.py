@@ -2,7 +2,8 @@
 
 Re-extracting a document deletes its old facts and inserts the new ones in
 one transaction, then stamps ``documents.extracted_version``; a crash leaves
-the document as it was, and the next ``make extract`` does it again.
+the document as it was, and the next ``make extract`` does it again. The groups
+its old claims were in are released in the same transaction (``data.claim_groups``).
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from collections.abc import Iterable, Iterator
 
 import sqlite_utils
 
+from data.claim_groups import release_groups
 from data.store import short_hash
 
 CLAIM_FIELDS = ("product", "metric", "value", "value_high", "unit", "direction", "comparator", "workload",
@@ -58,6 +60,7 @@ def replace_facts(db: sqlite_utils.Database, document: dict, facts: Iterable[dic
             row.update({k: _plain(fact.get(k)) for k in FIGURE_FIELDS})
             figures.append(row)
     with db.conn:
+        release_groups(db, document["id"])
         db.execute("delete from claims where document_id = ?", [document["id"]])
         db.execute("delete from figures where document_id = ?", [document["id"]])
         if claims:

@@ -37,6 +37,9 @@ EVIDENCE_SCHEMA: dict[str, tuple[dict, str, list[tuple[str, str, str]], list[lis
     }, "claim_id", [("claim_id", "claims", "id"), ("vendor", "vendors", "slug"),
                     ("product_result", "benchmark_results", "id"), ("comparator_result", "benchmark_results", "id")],
         [["outcome"], ["vendor"], ["round", "division"], ["cites_mlperf"]]),
+    # one row: the evidence (filed values, results, registry, rule files) the last check saw, and the extract
+    # run storing facts since (a run that died before checking them leaves its id: check everything)
+    "check_state": ({"id": int, "evidence": str, "pending": int, "checked": str}, "id", [], []),
 }
 
 

@@ -21,6 +21,28 @@ def test_a_half_created_fts_index_is_rebuilt_on_the_next_open(tmp_path):
     assert [r["id"] for r in db["documents"].search("H400")] == ["d1"]  # the update trigger works again
 
 
+def test_the_fts_index_follows_only_changes_of_indexed_columns(tmp_path):
+    path = tmp_path / "chipwatch.db"
+    db = open_db(path)
+    # a database made before the trigger was narrowed: sqlite-utils' own trigger, on any update
+    db.execute("drop trigger documents_au")
+    db.conn.commit()
+    db["documents"].enable_fts(["title", "text"], create_triggers=True, tokenize="porter", replace=True)
+    wide = db.execute("select sql from sqlite_master where name = 'documents_au'").fetchone()[0]
+    assert "UPDATE OF" not in wide
+    db.close()
+    db = open_db(path)
+    assert "UPDATE OF [title], [text]" in db.execute("select sql from sqlite_master where name = 'documents_au'").fetchone()[0]
+
+    db["documents"].insert({"id": "d1", "title": "Helix ships", "text": "The Helix H300 ships today."})
+    before = db.execute("select count(*) from documents_fts_docsize").fetchone()[0]
+    db["documents"].update("d1", {"extracted_version": "9"})  # not indexed: the index is not touched
+    db["documents"].update("d1", {"text": "The Helix H400 ships today."})
+    assert [r["id"] for r in db["documents"].search("H400")] == ["d1"]
+    assert list(db["documents"].search("H300")) == []
+    assert db.execute("select count(*) from documents_fts_docsize").fetchone()[0] == before
+
+
 def test_a_directory_is_refused(tmp_path):
     with pytest.raises(DatabaseError, match="is a directory"):
         open_db(tmp_path)

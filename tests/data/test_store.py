@@ -12,6 +12,7 @@ from data.claim_groups import rebuild_claim_groups
 from data.db import open_db
 from data.facts import iter_documents, pending_ids, replace_facts
 from data.runs import finish_run, start_run
+from nlp import grouping
 
 DOC = {"url": "https://news.example.com/a?utm=1&b=2", "vendor": None, "source": "acme-feed",
        "kind": "press_release", "title": "Acme ships", "published": "2026-03-03",
@@ -83,16 +84,13 @@ def test_claim_groups_record_first_appearance_mentions_and_sources(tmp_path):
         replace_facts(db, {"id": doc_id, **DOC, "published": published}, [CLAIM], "v1")
         ids.append(doc_id)
 
-    def one_group(claims):
-        return [[c["id"] for c in claims]]
-
-    assert rebuild_claim_groups(db, one_group) == 1
+    assert rebuild_claim_groups(db, grouping) == 1
     group = next(db["claim_groups"].rows)
     assert (group["mentions"], group["documents"]) == (2, 2)
     assert group["first_published"] == "2026-03-03" and group["first_document"] == ids[1]
     assert json.loads(group["sources"]) == ["acme-feed", "wire"]
     assert {c["claim_group"] for c in db["claims"].rows} == {group["id"]}
-    assert rebuild_claim_groups(db, one_group) == 1  # rebuilding is idempotent
+    assert rebuild_claim_groups(db, grouping) == 1  # rebuilding is idempotent
     assert db["claim_groups"].count == 1
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from evidence.check import check_figures
+from evidence.check import begin_extract, check_after_extract, check_figures
 
 
 def test_each_figure_gets_one_row_with_its_outcome(db, add_figures):
@@ -52,3 +52,39 @@ def test_a_filing_arriving_later_turns_no_filing_yet_into_an_outcome(db, add_fig
     check_figures(db)
     row = db["figure_checks"].get(figure)
     assert (row["outcome"], row["filed_value"], row["reason"]) == ("match", 26.04e9, None)
+
+
+def _document_of(db, figure_id: str) -> str:
+    return db["figures"].get(figure_id)["document_id"]
+
+
+def test_after_an_extract_only_the_new_documents_are_checked_until_the_evidence_changes(db, add_figures):
+    [old] = add_figures("nimbus", [("Revenue was $22.1 billion.", "revenue", 22.1e9, "USD", "Q3 FY2026")])
+    check_after_extract(db, 1, [_document_of(db, old)])
+    assert db["figure_checks"].get(old)["outcome"] == "match"
+    db["figure_checks"].update(old, {"outcome": "left alone"})  # marks the row: is it checked again?
+
+    begin_extract(db, 2)
+    [new] = add_figures("nimbus", [("Net income was $12.1 billion.", "net_income", 12.1e9, "USD", "Q3 FY2026")],
+                        url="https://nimbus.example.com/news/net")
+    figures, _ = check_after_extract(db, 2, [_document_of(db, new)])
+    assert db["figure_checks"].get(new)["outcome"] == "differs"
+    assert db["figure_checks"].get(old)["outcome"] == "left alone"
+    assert figures == {"left alone": 1, "differs": 1}  # the counts are of the whole table
+
+    # a new filed value is new evidence: everything is checked again
+    db["reported_values"].insert({"id": "late", "vendor": "nimbus", "cik": "0009990001", "taxonomy": "us-gaap",
+                                  "tag": "Revenues", "metric": "revenue", "unit": "USD", "value": 26.04e9,
+                                  "start": "2026-02-02", "end": "2026-05-03", "fy": 2027, "fp": "Q1",
+                                  "form": "10-Q", "filed": "2026-05-27", "accession": "0009990001-26-000020"})
+    check_after_extract(db, 3, [])
+    assert db["figure_checks"].get(old)["outcome"] == "match"
+
+
+def test_facts_stored_by_a_run_that_died_before_checking_are_checked_by_the_next(db, add_figures):
+    check_after_extract(db, 1, [])
+    begin_extract(db, 2)  # run 2 stores a figure, then is killed before its checks
+    [lost] = add_figures("nimbus", [("Revenue was $22.1 billion.", "revenue", 22.1e9, "USD", "Q3 FY2026")])
+    begin_extract(db, 3)
+    check_after_extract(db, 3, [])  # run 3 extracted nothing itself
+    assert db["figure_checks"].get(lost)["outcome"] == "match"
