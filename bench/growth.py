@@ -34,7 +34,11 @@ def incremental_extract(history_claims: tuple[int, ...], work_dir: Path) -> dict
     for size in history_claims:
         base = work_dir / f"history-{size}" / "base.db"
         if not base.exists():
-            build(base, size)
+            partial = base.with_name("building.db")  # renamed when done, so a killed build is never reused
+            for leftover in partial.parent.glob("building.db*"):
+                leftover.unlink()
+            build(partial, size)
+            partial.rename(base)
         db_path = base.with_name("chipwatch.db")
         for suffix in ("", "-wal", "-shm"):
             Path(f"{db_path}{suffix}").unlink(missing_ok=True)
