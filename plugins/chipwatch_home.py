@@ -33,11 +33,12 @@ group by tbl
 """
 
 
-def load_evaluations(directory: Path = EVALUATION_DIR) -> list[dict]:
+def load_evaluations(directory: Path | None = None) -> list[dict]:
     """The scorer results in ``directory`` as ``{"split", "docs", "overall", "types"}``, by split name.
 
     A file that is not the scorer's JSON is skipped with its name and the reason, never shown as figures.
     """
+    directory = EVALUATION_DIR if directory is None else directory
     results = []
     for path in sorted(directory.glob("*.json")) if directory.is_dir() else []:
         try:
