@@ -19,7 +19,7 @@ from datasette import hookimpl
 from datasette.utils import escape_fts, tilde_encode
 from datasette.utils.asgi import NotFound, Response
 
-from data.statements import format_value, safe_link
+from data.statements import format_amount, format_value, safe_link
 
 RESULTS_PER_KIND = 50
 FACET_MATCHES = 10_000  # facets and match counts stop here: bounded cost for common terms
@@ -33,6 +33,11 @@ KINDS: dict[str, tuple[str, int, tuple[str, ...]]] = {
     "documents": ("documents", 1, ("vendor", "kind")),
 }
 
+# the ranked page of hits is read first; its documents are joined after, so only 50 rows are joined
+WITH_DOCUMENT = """
+select hits.*, d.kind as document_kind, d.title as document_title from ({ranked}) hits
+left join documents d on d.id = hits.document_id order by hits.rank
+"""
 CLAIMS_SQL = f"""
 select t.id, t.vendor, t.product, t.metric, t.value, t.value_high, t.unit, t.published, t.document_id,
   highlight(claims_fts, 0, '{OPEN}', '{CLOSE}') as hit, claims_fts.rank as rank
@@ -52,7 +57,8 @@ select t.id, t.vendor, t.kind, t.published, coalesce(t.canonical_url, t.url) as 
 from documents_fts join documents t on t.rowid = documents_fts.rowid
 where documents_fts match :q {{where}} order by rank limit {RESULTS_PER_KIND}
 """
-RESULT_SQL = {"claims": CLAIMS_SQL, "figures": FIGURES_SQL, "documents": DOCUMENTS_SQL}
+RESULT_SQL = {"claims": WITH_DOCUMENT.replace("{ranked}", CLAIMS_SQL),
+              "figures": WITH_DOCUMENT.replace("{ranked}", FIGURES_SQL), "documents": DOCUMENTS_SQL}
 
 # the first FACET_MATCHES matches (FTS order, not ranked: ranking them all is what costs)
 MATCHES_SQL = "select rowid from {table}_fts where {table}_fts match :q limit " + str(FACET_MATCHES + 1)
@@ -117,7 +123,7 @@ def _decorate(datasette, database: str, kind: str, row: dict) -> dict:
         row["amount"] = format_value(row.get("value"), row.get("value_high"), row.get("unit"))
     elif kind == "figures":
         row["url"] = datasette.urls.row(database, "figures", tilde_encode(row["id"]))
-        row["amount"] = format_value(row.get("value"), row.get("value_high"), row.get("unit"))
+        row["amount"] = format_amount(row.get("value"), row.get("value_high"), row.get("unit"))
     else:
         row["url"] = datasette.urls.row(database, "documents", tilde_encode(row["id"]))
         row["marked_title"] = marked(row.get("title_hit"))
