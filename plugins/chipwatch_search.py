@@ -1,13 +1,15 @@
 """The search page, ``/<database>/-/search?q=``: ranked full-text search over claims, figures and documents.
 
-Each kind is read from its FTS5 table (porter-stemmed, ``data/db.py``) in bm25
-order (``order by rank``), at most :data:`RESULTS_PER_KIND` rows, with the hit
-marked by FTS5's ``highlight()`` / ``snippet()``. The markers are private-use
-characters, swapped for ``<mark>`` only after the text is HTML-escaped: crawled
-text never reaches the page as markup. Facets (vendor, metric, document kind)
-count the first :data:`FACET_MATCHES` matches of each kind, so a common term
-costs the same at a million claims as at a thousand; the page says when the
-count stopped at that bound. ``vendor=`` and ``metric=`` narrow the results.
+Each kind is read from its FTS5 table (porter-stemmed, ``data/db.py``): the
+newest :data:`CANDIDATES` matches (all of them for any but a very common word)
+are ranked by bm25 (FTS5's ``rank``), and the best :data:`RESULTS_PER_KIND` are
+shown with the hit marked by ``highlight()`` / ``snippet()``. Bounding the
+candidates is what keeps a common word fast at a million claims (ranking all of
+a word's 300,000 matches took half a second); the page says when it did. The
+markers are private-use characters, swapped for ``<mark>`` only after the text
+is HTML-escaped: crawled text never reaches the page as markup. Facets (vendor,
+metric, document kind) count the same candidates; ``vendor=``, ``metric=`` and
+``kind=`` narrow the search before the candidates are taken.
 """
 
 from __future__ import annotations
@@ -22,7 +24,9 @@ from datasette.utils.asgi import NotFound, Response
 from data.statements import format_amount, format_value, safe_link
 
 RESULTS_PER_KIND = 50
-FACET_MATCHES = 10_000  # facets and match counts stop here: bounded cost for common terms
+# Ranking and facets read at most this many matches of each kind, the most recently stored first: bm25 over
+# every match of a common word cost ~0.5 s at a million claims; over this many it costs milliseconds.
+CANDIDATES = 5_000
 FACET_VALUES = 8
 OPEN, CLOSE = "\ue000", "\ue001"  # highlight markers: private-use characters, replaced after escaping
 
@@ -33,39 +37,40 @@ KINDS: dict[str, tuple[str, int, tuple[str, ...]]] = {
     "documents": ("documents", 1, ("vendor", "kind")),
 }
 
-# the ranked page of hits is read first; its documents are joined after, so only 50 rows are joined
+# The candidates: the newest CANDIDATES matches (FTS5 walks rowids backwards and stops), narrowed by the facets;
+# their lowest rowid bounds the ranking and the facets below, which FTS5 applies as a range (cheap).
+MATCHES_FROM = """
+from {table}_fts join {table} t on t.rowid = {table}_fts.rowid
+where {table}_fts match :q and {table}_fts.rowid >= :lowest {where}
+"""
+CANDIDATES_SQL = ("select count(*) as n, min(rowid) as lowest from (select {table}_fts.rowid as rowid"
+                  + MATCHES_FROM + " order by {table}_fts.rowid desc limit " + str(CANDIDATES) + ")")
+OLDER_SQL = "select exists(select 1 " + MATCHES_FROM.replace(">= :lowest", "< :lowest") + ") as more"
+# one pass over the candidates counts every facet column at once
+FACETS_SQL = "select {columns}, count(*) as n " + MATCHES_FROM + " group by {columns}"
+# the page of hits, marked: the best RESULTS_PER_KIND by bm25 among the candidates
+HIT_COLUMNS = {
+    "claims": f"""t.id, t.vendor, t.product, t.metric, t.value, t.value_high, t.unit, t.published, t.document_id,
+  highlight(claims_fts, 0, '{OPEN}', '{CLOSE}') as hit, claims_fts.rank as rank""",
+    "figures": f"""t.id, t.vendor, t.company, t.metric, t.value, t.value_high, t.unit, t.period, t.published,
+  t.document_id, highlight(figures_fts, 0, '{OPEN}', '{CLOSE}') as hit, figures_fts.rank as rank""",
+    "documents": f"""t.id, t.vendor, t.kind, t.published, coalesce(t.canonical_url, t.url) as source_url,
+  highlight(documents_fts, 0, '{OPEN}', '{CLOSE}') as title_hit,
+  snippet(documents_fts, 1, '{OPEN}', '{CLOSE}', '…', 32) as hit, documents_fts.rank as rank""",
+}
+# claims and figures show their document's kind and title, joined for the page of hits only
 WITH_DOCUMENT = """
-select hits.*, d.kind as document_kind, d.title as document_title from ({ranked}) hits
+select hits.*, d.kind as document_kind, d.title as document_title from ({hits}) hits
 left join documents d on d.id = hits.document_id order by hits.rank
 """
-CLAIMS_SQL = f"""
-select t.id, t.vendor, t.product, t.metric, t.value, t.value_high, t.unit, t.published, t.document_id,
-  highlight(claims_fts, 0, '{OPEN}', '{CLOSE}') as hit, claims_fts.rank as rank
-from claims_fts join claims t on t.rowid = claims_fts.rowid
-where claims_fts match :q {{where}} order by rank limit {RESULTS_PER_KIND}
-"""
-FIGURES_SQL = f"""
-select t.id, t.vendor, t.company, t.metric, t.value, t.value_high, t.unit, t.period, t.published, t.document_id,
-  highlight(figures_fts, 0, '{OPEN}', '{CLOSE}') as hit, figures_fts.rank as rank
-from figures_fts join figures t on t.rowid = figures_fts.rowid
-where figures_fts match :q {{where}} order by rank limit {RESULTS_PER_KIND}
-"""
-DOCUMENTS_SQL = f"""
-select t.id, t.vendor, t.kind, t.published, coalesce(t.canonical_url, t.url) as source_url,
-  highlight(documents_fts, 0, '{OPEN}', '{CLOSE}') as title_hit,
-  snippet(documents_fts, 1, '{OPEN}', '{CLOSE}', '…', 32) as hit, documents_fts.rank as rank
-from documents_fts join documents t on t.rowid = documents_fts.rowid
-where documents_fts match :q {{where}} order by rank limit {RESULTS_PER_KIND}
-"""
-RESULT_SQL = {"claims": WITH_DOCUMENT.replace("{ranked}", CLAIMS_SQL),
-              "figures": WITH_DOCUMENT.replace("{ranked}", FIGURES_SQL), "documents": DOCUMENTS_SQL}
 
-# the first FACET_MATCHES matches (FTS order, not ranked: ranking them all is what costs)
-MATCHES_SQL = "select rowid from {table}_fts where {table}_fts match :q limit " + str(FACET_MATCHES + 1)
-FACET_SQL = """
-select t.{column} as value, count(*) as n from {table} t
-where t.rowid in ({matches}) {where} group by t.{column} order by n desc, value limit """ + str(FACET_VALUES)
-COUNT_SQL = "select count(*) as n from {table} t where t.rowid in ({matches}) {where}"
+
+def hits_sql(kind: str, where: str) -> str:
+    """The best hits of ``kind`` among the matches from rowid ``:lowest`` on, with their marked text."""
+    table = KINDS[kind][0]
+    sql = (f"select {HIT_COLUMNS[kind]} " + MATCHES_FROM.format(table=table, where=where)
+           + f" order by {table}_fts.rank limit {RESULTS_PER_KIND}")
+    return WITH_DOCUMENT.format(hits=sql) if kind != "documents" else sql
 
 
 def marked(text: str | None) -> markupsafe.Markup:
@@ -100,19 +105,34 @@ async def _rows(db, sql: str, params: dict) -> list[dict]:
 
 
 async def search_kind(db, kind: str, q: str, filters: dict[str, str]) -> dict:
-    """Ranked hits, a bounded match count and facets of one kind."""
-    table = KINDS[kind][0]
+    """The best hits among the newest :data:`CANDIDATES` matches of one kind, their count and facets."""
+    table, _, columns = KINDS[kind]
     where, params = narrowing(kind, filters)
-    params["q"] = q
-    matches = MATCHES_SQL.format(table=table)
-    count = (await _rows(db, COUNT_SQL.format(table=table, matches=matches, where=where), params))[0]["n"]
-    facets = {}
-    for column in KINDS[kind][2]:
-        facets[column] = await _rows(db, FACET_SQL.format(table=table, column=column, matches=matches,
-                                                           where=where), params)
-    hits = await _rows(db, RESULT_SQL[kind].format(where=where), params)
-    return {"kind": kind, "hits": hits, "count": min(count, FACET_MATCHES), "more": count > FACET_MATCHES,
-            "facets": facets}
+    params.update(q=q, lowest=-(2**63))
+    candidates = CANDIDATES_SQL if where else CANDIDATES_SQL.replace(" join {table} t on t.rowid = {table}_fts.rowid", "")
+    found = (await _rows(db, candidates.format(table=table, where=where), params))[0]
+    if not found["n"]:
+        return {"kind": kind, "hits": [], "count": 0, "more": False, "facets": {c: [] for c in columns}}
+    params["lowest"] = found["lowest"]
+    more = found["n"] >= CANDIDATES and (await _rows(db, OLDER_SQL.format(table=table, where=where), params))[0]["more"]
+    counts = await _rows(db, FACETS_SQL.format(table=table, where=where, columns=", ".join(f"t.{c}" for c in columns)),
+                         params)
+    hits = await _rows(db, hits_sql(kind, where), params)
+    return {"kind": kind, "hits": hits, "count": found["n"], "more": bool(more),
+            "facets": {column: facet_values(counts, column) for column in columns}}
+
+
+def facet_values(counts: list[dict], column: str) -> list[dict]:
+    """``[{"value", "n"}]`` of one column from the counts grouped by every facet column, largest first.
+
+    >>> facet_values([{"vendor": "a", "metric": "x", "n": 2}, {"vendor": "b", "metric": "x", "n": 3}], "metric")
+    [{'value': 'x', 'n': 5}]
+    """
+    totals: dict = {}
+    for row in counts:
+        totals[row[column]] = totals.get(row[column], 0) + row["n"]
+    ordered = sorted(totals.items(), key=lambda item: (-item[1], str(item[0])))
+    return [{"value": value, "n": n} for value, n in ordered[:FACET_VALUES]]
 
 
 def _decorate(datasette, database: str, kind: str, row: dict) -> dict:
@@ -171,7 +191,7 @@ async def search_page(datasette, request):
             results.append(found)
     return Response.html(await datasette.render_template("chipwatch_search.html", {
         "database": database, "q": q, "filters": {k: v for k, v in filters.items() if v}, "results": results,
-        "search_path": path, "per_kind": RESULTS_PER_KIND, "bound": FACET_MATCHES,
+        "search_path": path, "per_kind": RESULTS_PER_KIND, "bound": CANDIDATES,
         "clear_urls": {k: path + "?" + urlencode({"q": q, **{o: v for o, v in filters.items() if v and o != k}})
                        for k, v in filters.items() if v},
     }, request=request))

@@ -76,3 +76,14 @@ def test_hostile_text_is_escaped_in_the_hits(tmp_path):
     assert "<script" not in body and "<img" not in body and "<svg" not in body
     assert "&lt;<mark>script</mark>&gt;" in body
     assert not [href for href in re.findall(r'href="([^"]*)"', body) if "javascript" in href.lower()]
+
+
+def test_a_common_word_is_ranked_among_its_newest_matches_and_says_so(datasette, monkeypatch):
+    from datasette.plugins import pm
+
+    plugin = next(p for p in pm.get_plugins() if hasattr(p, "search_kind"))
+    monkeypatch.setattr(plugin, "CANDIDATES", 2)
+    monkeypatch.setattr(plugin, "CANDIDATES_SQL", plugin.CANDIDATES_SQL.replace("limit 5000", "limit 2"))
+    html = get(datasette, "/chipwatch/-/search?q=GPU").text
+    assert len(_hits(html, "claims")) == 2
+    assert "Claims: 2+ matches" in html and "ranked and counted over the\n  2 most recently stored" in html
