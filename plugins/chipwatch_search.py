@@ -9,7 +9,7 @@ a word's 300,000 matches took half a second); the page says when it did. The
 markers are private-use characters, swapped for ``<mark>`` only after the text
 is HTML-escaped: crawled text never reaches the page as markup. Facets (vendor,
 metric, document kind) count the same candidates; ``vendor=``, ``metric=`` and
-``kind=`` narrow the search before the candidates are taken.
+``kind=`` narrow the results within the candidates.
 """
 
 from __future__ import annotations
@@ -37,15 +37,16 @@ KINDS: dict[str, tuple[str, int, tuple[str, ...]]] = {
     "documents": ("documents", 1, ("vendor", "kind")),
 }
 
-# The candidates: the newest CANDIDATES matches (FTS5 walks rowids backwards and stops), narrowed by the facets;
-# their lowest rowid bounds the ranking and the facets below, which FTS5 applies as a range (cheap).
+# The candidates: the newest CANDIDATES matches (FTS5 walks rowids backwards and stops, no table read); their
+# lowest rowid bounds the facets and the ranking below, which FTS5 applies as a range (cheap). Facets narrow
+# within the candidates, so a facet's count is what clicking it shows, and no filter makes the scan longer.
+CANDIDATES_SQL = ("select count(*) as n, min(rowid) as lowest from (select rowid from {table}_fts"
+                  " where {table}_fts match :q order by rowid desc limit " + str(CANDIDATES) + ")")
+OLDER_SQL = "select exists(select 1 from {table}_fts where {table}_fts match :q and rowid < :lowest) as more"
 MATCHES_FROM = """
 from {table}_fts join {table} t on t.rowid = {table}_fts.rowid
 where {table}_fts match :q and {table}_fts.rowid >= :lowest {where}
 """
-CANDIDATES_SQL = ("select count(*) as n, min(rowid) as lowest from (select {table}_fts.rowid as rowid"
-                  + MATCHES_FROM + " order by {table}_fts.rowid desc limit " + str(CANDIDATES) + ")")
-OLDER_SQL = "select exists(select 1 " + MATCHES_FROM.replace(">= :lowest", "< :lowest") + ") as more"
 # one pass over the candidates counts every facet column at once
 FACETS_SQL = "select {columns}, count(*) as n " + MATCHES_FROM + " group by {columns}"
 # the page of hits, marked: the best RESULTS_PER_KIND by bm25 among the candidates
@@ -108,17 +109,16 @@ async def search_kind(db, kind: str, q: str, filters: dict[str, str]) -> dict:
     """The best hits among the newest :data:`CANDIDATES` matches of one kind, their count and facets."""
     table, _, columns = KINDS[kind]
     where, params = narrowing(kind, filters)
-    params.update(q=q, lowest=-(2**63))
-    candidates = CANDIDATES_SQL if where else CANDIDATES_SQL.replace(" join {table} t on t.rowid = {table}_fts.rowid", "")
-    found = (await _rows(db, candidates.format(table=table, where=where), params))[0]
+    params["q"] = q
+    found = (await _rows(db, CANDIDATES_SQL.format(table=table), {"q": q}))[0]
     if not found["n"]:
         return {"kind": kind, "hits": [], "count": 0, "more": False, "facets": {c: [] for c in columns}}
     params["lowest"] = found["lowest"]
-    more = found["n"] >= CANDIDATES and (await _rows(db, OLDER_SQL.format(table=table, where=where), params))[0]["more"]
+    more = found["n"] >= CANDIDATES and (await _rows(db, OLDER_SQL.format(table=table), params))[0]["more"]
     counts = await _rows(db, FACETS_SQL.format(table=table, where=where, columns=", ".join(f"t.{c}" for c in columns)),
                          params)
     hits = await _rows(db, hits_sql(kind, where), params)
-    return {"kind": kind, "hits": hits, "count": found["n"], "more": bool(more),
+    return {"kind": kind, "hits": hits, "count": sum(row["n"] for row in counts), "more": bool(more),
             "facets": {column: facet_values(counts, column) for column in columns}}
 
 
