@@ -26,7 +26,7 @@ from data.statements import format_amount, format_value, safe_link
 RESULTS_PER_KIND = 50
 # Ranking and facets read at most this many matches of each kind, the most recently stored first: bm25 over
 # every match of a common word cost ~0.5 s at a million claims; over this many it costs milliseconds.
-CANDIDATES = 5_000
+CANDIDATES = 2_000
 FACET_VALUES = 8
 OPEN, CLOSE = "\ue000", "\ue001"  # highlight markers: private-use characters, replaced after escaping
 

@@ -82,8 +82,8 @@ def test_a_common_word_is_ranked_among_its_newest_matches_and_says_so(datasette,
     from datasette.plugins import pm
 
     plugin = next(p for p in pm.get_plugins() if hasattr(p, "search_kind"))
+    monkeypatch.setattr(plugin, "CANDIDATES_SQL", plugin.CANDIDATES_SQL.replace(f"limit {plugin.CANDIDATES}", "limit 2"))
     monkeypatch.setattr(plugin, "CANDIDATES", 2)
-    monkeypatch.setattr(plugin, "CANDIDATES_SQL", plugin.CANDIDATES_SQL.replace("limit 5000", "limit 2"))
     html = get(datasette, "/chipwatch/-/search?q=GPU").text
     assert len(_hits(html, "claims")) == 2
     assert "Claims: 2+ matches" in html and "ranked and counted over the\n  2 most recently stored" in html
