@@ -105,6 +105,7 @@ def check() -> None:
                f"lock wait {settings.lock_wait:g} s")
     edgar = "on" if settings.sec_user_agent else "off (set SEC_USER_AGENT='Name email@example.org')"
     click.echo(f"EDGAR     {edgar}; filings since {settings.since}")
+    click.echo(f"serve     port {settings.port}, arbitrary SQL {'on' if settings.allow_sql else 'off (CHIPWATCH_ALLOW_SQL=0)'}")
 
 
 def main() -> None:  # pragma: no cover - console entry point

@@ -52,6 +52,8 @@ class Settings:
     mlperf_rounds: tuple[str, ...] = ()  # MLPerf Inference summary.csv URLs, one per round
     # The shared crawl frontier (issue 13): `chipwatch crawl --worker` and `chipwatch store` meet here
     redis_url: str | None = None
+    # CHIPWATCH_ALLOW_SQL=0: Datasette denies arbitrary SQL (execute-sql); canned queries still answer
+    allow_sql: bool = True
 
     def as_env(self) -> dict[str, str]:
         """The settings as environment variables, for a child process."""
@@ -134,6 +136,24 @@ def parse_redis_url(value: str | None) -> str | None:
     return url
 
 
+FLAG_VALUES = {"1": True, "true": True, "yes": True, "on": True, "0": False, "false": False, "no": False, "off": False}
+
+
+def parse_allow_sql(env) -> bool:
+    """``CHIPWATCH_ALLOW_SQL``: may visitors run arbitrary SQL in Datasette? Default yes; else ConfigError.
+
+    >>> parse_allow_sql({}), parse_allow_sql({"CHIPWATCH_ALLOW_SQL": "0"})
+    (True, False)
+    """
+    raw = (env.get("CHIPWATCH_ALLOW_SQL") or "").strip().lower()
+    if not raw:
+        return True
+    if raw not in FLAG_VALUES:
+        raise ConfigError(f"CHIPWATCH_ALLOW_SQL={env.get('CHIPWATCH_ALLOW_SQL')!r} is not one of 1, 0, on, off, "
+                          "true, false, yes, no")
+    return FLAG_VALUES[raw]
+
+
 def load_settings(env: os._Environ | dict | None = None) -> Settings:
     """Read the settings from ``env`` (default: the process environment)."""
     env = os.environ if env is None else env
@@ -162,6 +182,7 @@ def load_settings(env: os._Environ | dict | None = None) -> Settings:
         sec_pace_file=Path(pace_file) if pace_file else None,
         mlperf_rounds=rounds,
         redis_url=parse_redis_url(env.get("CHIPWATCH_REDIS_URL")),
+        allow_sql=parse_allow_sql(env),
         **limits_from_env(env),
     )
 

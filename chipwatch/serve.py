@@ -15,6 +15,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import json
+import os
 import signal
 import subprocess
 import sys
@@ -22,7 +23,7 @@ from pathlib import Path
 
 import yaml
 
-from chipwatch.config import REPO_ROOT
+from chipwatch.config import REPO_ROOT, parse_allow_sql
 from data.db import open_db
 
 METADATA = REPO_ROOT / "metadata.yml"
@@ -155,7 +156,8 @@ def serve(db_path: str | Path, port: int, *, host: str = "127.0.0.1") -> int:
         print(f"chipwatch: {METADATA.name} describes no database named {db_path.stem!r}; tables, canned "
               "queries and facets will be missing (name the file chipwatch.db or demo.db)", file=sys.stderr)
     soundness_check(db_path)
-    print(f"chipwatch: serving {db_path} at http://{host}:{port}/", file=sys.stderr)
+    sql = "" if parse_allow_sql(os.environ) else " (arbitrary SQL off: CHIPWATCH_ALLOW_SQL=0)"
+    print(f"chipwatch: serving {db_path} at http://{host}:{port}/{sql}", file=sys.stderr)
     return run_until_stopped(datasette_command(datasette_args(db_path, port, host=host)))
 
 

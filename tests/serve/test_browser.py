@@ -87,6 +87,12 @@ def page(browser, request):
     context.close()
 
 
+def _screenshot(page, name: str) -> None:
+    if SCREENSHOTS:
+        Path(SCREENSHOTS).mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=str(Path(SCREENSHOTS) / f"{name}.png"), full_page=False)
+
+
 def _table_rows(page) -> int:
     return page.locator("table.rows-and-columns tbody tr").count()
 
@@ -246,7 +252,9 @@ def hostile_pages(ids: dict) -> list[str]:
     """Every page this project adds or changes, at the hostile rows."""
     return [f"/chipwatch/-/claim/{ids['hostile_claim']}", "/chipwatch/-/vendor/hostile", "/chipwatch/vendors",
             "/chipwatch/claims", "/chipwatch/documents",
-            f"/chipwatch/documents/{ids['hostile_document']}", "/chipwatch/figures", "/chipwatch/gpu_speedups"]
+            f"/chipwatch/documents/{ids['hostile_document']}", "/chipwatch/figures", "/chipwatch/gpu_speedups",
+            "/", "/chipwatch/-/search?q=HX+script", "/chipwatch/-/search?q=hostile&vendor=hostile",
+            "/chipwatch/claims?_search=script"]
 
 
 def test_stored_script_never_runs_on_our_pages(hostile_server, page):
@@ -267,3 +275,104 @@ def test_the_hostile_claim_page_shows_the_markup_as_text(hostile_server, page):
     assert page.locator("mark").all_inner_texts() == ["4x faster than a <script>"]
     assert "<script>" in page.locator("dd.document-title").inner_text()
     assert page.locator("a.source-link").count() == 0  # a javascript: source is shown, not linked
+
+
+def test_search_from_the_home_page_see_the_hit_marked_and_apply_a_vendor_facet(server, page):
+    url, _ = server
+    page.set_viewport_size({"width": 1400, "height": 1000})
+    page.goto(url + "/")
+    assert "How claims are extracted" in page.locator("section.content").inner_text()
+    page.fill("form.search input[name=q]", "GPU")
+    page.press("form.search input[name=q]", "Enter")
+    page.wait_for_url("**/chipwatch/-/search?q=GPU")
+    claims = page.locator("section.kind-claims li.hit")
+    assert claims.count() == 4
+    assert "GPU" in claims.first.locator("mark").all_inner_texts()
+    assert claims.first.locator("mark").first.bounding_box()["height"] > 0  # marked on screen, not only in markup
+    page.locator("section.kind-claims ul.facet-vendor a", has_text="quillon").click()
+    page.wait_for_url("**vendor=quillon**")
+    assert page.locator("section.kind-claims li.hit").count() == 1
+    assert "eight-GPU server" in page.locator("section.kind-claims li.hit").inner_text()
+    page.locator("section.kind-claims li.hit a.hit-link").click()
+    page.wait_for_url("**/chipwatch/-/claim/*")
+    assert page.locator("mark").all_inner_texts() == ["nearly seven times the throughput per watt of an eight-GPU server"]
+
+
+def test_search_from_a_table_page(server, page):
+    url, _ = server
+    page.goto(url + "/chipwatch/vendors")
+    page.fill("form.chipwatch-search input[name=q]", "revenue")
+    page.click("form.chipwatch-search [type=submit]")
+    page.wait_for_url("**/chipwatch/-/search?q=revenue")
+    assert page.locator("section.kind-figures li.hit").count() == 2
+    assert page.locator("section.kind-figures mark").first.inner_text() == "revenue"
+
+
+@pytest.fixture(scope="module")
+def crawled_hostile_server(tmp_path_factory):
+    """Datasette over what the real crawler and extractor stored from a newsroom page that carries hostile text.
+
+    The page (tests/serve/fixtures/hostile_site) writes ``<script>``, ``onerror=`` and ``javascript:`` links as
+    text, in its title and body, a ``javascript:`` canonical link and a ``javascript:`` feed entry.
+    """
+    import shutil
+    import sys
+
+    from chipwatch.replay import ReplayServer
+
+    fixtures = Path(__file__).parent / "fixtures"
+    tmp = tmp_path_factory.mktemp("crawled-hostile")
+    with ReplayServer(tmp / "site") as replay:
+        for source in (fixtures / "hostile_site").rglob("*"):
+            if source.is_file():
+                target = tmp / "site" / source.relative_to(fixtures / "hostile_site")
+                target.parent.mkdir(parents=True, exist_ok=True)
+                target.write_text(source.read_text(encoding="utf-8").replace("${REPLAY_URL}", replay.url),
+                                  encoding="utf-8")
+        env = {k: v for k, v in os.environ.items() if not k.startswith(("CHIPWATCH_", "SEC_"))}
+        env.update(CHIPWATCH_DB=str(tmp / "chipwatch.db"), CHIPWATCH_SOURCES=str(fixtures / "hostile.yml"),
+                   REPLAY_URL=replay.url, CHIPWATCH_TIMEOUT="5", CHIPWATCH_SEC_PACE_FILE=str(tmp / "sec.pace"))
+        fast = ["-s", "AUTOTHROTTLE_ENABLED=0", "-s", "DOWNLOAD_DELAY=0", "-s", "RETRY_TIMES=1"]
+        for args in (["crawl", "--spider", "feeds", *fast], ["extract"]):
+            subprocess.run([sys.executable, "-m", "chipwatch", *args], env=env, capture_output=True, text=True,
+                           timeout=300)
+    shutil.rmtree(tmp / "site")
+    db = open_db(tmp / "chipwatch.db")
+    claim = db.execute("select id from claims where sentence like '%<script>%' order by id limit 1").fetchone()
+    assert claim, "the crawler and extractor stored no claim from the hostile page"
+    assert db.execute("select count(*) from fetch_errors where url like 'javascript:%'").fetchone()[0] == 1
+    db.close()
+    port = free_port()
+    proc = subprocess.Popen(datasette_command(datasette_args(tmp / "chipwatch.db", port)), stdout=subprocess.DEVNULL,
+                            stderr=subprocess.PIPE, text=True)
+    url = f"http://127.0.0.1:{port}"
+    try:
+        _wait_until_up(url + "/", proc)
+        yield url, claim[0]
+    finally:
+        proc.terminate()
+        proc.wait(timeout=30)
+
+
+def test_crawled_hostile_text_never_runs_on_our_pages(crawled_hostile_server, page):
+    url, claim = crawled_hostile_server
+    dialogs = []
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    for path in ("/", "/chipwatch/-/search?q=script", "/chipwatch/-/search?q=hostile&vendor=hostile",
+                 "/chipwatch/-/search?q=revenue", f"/chipwatch/-/claim/{claim}", "/chipwatch/-/vendor/hostile",
+                 "/chipwatch/claims?_search=script", "/chipwatch/documents", "/chipwatch/fetch_errors",
+                 "/chipwatch/new_claims"):
+        page.goto(url + path)
+        page.mouse.move(300, 300)
+        page.hover("section.content")
+        _assert_nothing_ran(page)
+    assert dialogs == []
+
+
+def test_crawled_hostile_text_shows_as_text_in_the_search_hits(crawled_hostile_server, page):
+    url, _ = crawled_hostile_server
+    page.goto(url + "/chipwatch/-/search?q=script")
+    hit = page.locator("section.kind-claims li.hit").first
+    assert "<script>window.__pwned" in hit.inner_text()
+    assert "script" in hit.locator("mark").all_inner_texts()
+    assert page.locator("section.kind-documents a.hit-link").first.inner_text().startswith("Hostile Labs <script>")
