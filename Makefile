@@ -56,8 +56,14 @@ serve: install ## Serve the database with Datasette on 127.0.0.1 (PORT, default 
 export: install ## Write claims and figures to data/exports/ as CSV and JSON
 	$(PY) -m chipwatch export
 
-eval: install ## Score extraction on the labelled gold set (GOLD=path/to/split)
+eval: install ## Score extraction on the labelled gold set (GOLD=path/to/split); `make eval-pages` refreshes the home page's figures
 	$(PY) -m nlp.evaluate --gold $(GOLD)
+
+.PHONY: eval-pages
+eval-pages: install ## Write the evaluation figures the home page shows (data/evaluation/*.json)
+	$(PY) -m nlp.evaluate --gold ../shared/gold/dev --json > data/evaluation/dev.json
+	$(PY) -m nlp.evaluate --gold eval/gold/blind-1 --scorer ../shared/gold/score.py --json > data/evaluation/blind-1.json
+	@echo "wrote data/evaluation/dev.json and data/evaluation/blind-1.json"
 
 eval-crawl: install ## Score publication dates and main text of eval/ pages beside htmldate and trafilatura
 	$(PY) -m crawler.article.evaluate
