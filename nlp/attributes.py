@@ -11,7 +11,7 @@ from functools import lru_cache
 from nlp.context import DocState, Mention, SentenceContext
 from nlp.lexicon import cue_patterns, cue_regex
 from nlp.quantities import Quantity
-from nlp.workloads import attached_workload, vocabulary_pattern
+from nlp.workloads import attached_workload, task_paraphrase, vocabulary_pattern
 
 _FILLER = r"(?:\s+(?:a|an|the|be|of|whopping|claimed|staggering|just))*\s*$"
 _CLAIMED = re.compile(r"\b(?:a|the)\s+claimed\s*$", re.IGNORECASE)
@@ -21,8 +21,8 @@ _COMPARATOR = re.compile(
 # a baseline ends at a clause or an attachment: "than N5 at the same power", "than the H200 running Llama"
 _PHRASE_END = re.compile(r"[,.;:()\u2014\u2013]|\s(?:while|and|but|which|that|when|for|on|in|at|using|with|running|"
                          r"serving|during|across|thanks|from|according|says|said)\s", re.IGNORECASE)
-_WORKLOAD = re.compile(
-    rf"\b(?:{vocabulary_pattern()})(?![\w-])|"  # the data vocabulary first: its longer forms win at the same position
+_WORKLOAD = re.compile(  # every form starts at a word boundary ("BERT" is not in "Pemberton")
+    rf"\b(?:(?:{vocabulary_pattern()})(?![\w-])|"  # the data vocabulary first: its longer forms win at the same position
     r"(?:(?:on-device\s+)?(?:LLM|AI|large[- ]language[- ]model|generative AI|GPT-\d\w*(?:\s\d+B)?|"
     r"Llama\s?\d+(?:\.\d+)?(?:\s\d+B)?)\s+)?"
     r"(?:inference|training)(?:\s+workloads?)?"
@@ -33,7 +33,7 @@ _WORKLOAD = re.compile(
     # benchmark suites: "Cinebench R23", "Geekbench 6", "SPECrate 2017 integer", "MLPerf Training"
     r"|Cinebench(?:\s+(?:R\d+|\d{4}))?|Geekbench(?:\s+\d+(?:\.\d+)?)?|3DMark(?:\s+(?-i:[A-Z])\w+){0,2}"
     r"|LINPACK|(?-i:HPL)|MLPerf(?:\s+(?:Training|Inference))?"
-    r"|(?-i:SPEC)(?:rate|speed|int|fp)?(?:[\s_]?\d{4})?(?:\s+(?:integer|floating[- ]point))?(?=\W)",
+    r"|(?-i:SPEC)(?:rate|speed|int|fp)?(?:[\s_]?\d{4})?(?:\s+(?:integer|floating[- ]point))?(?=\W))",
     re.IGNORECASE)
 # generic workloads give way to a named model or benchmark nearby ("inference on Llama 3.1 70B")
 _GENERIC_WORKLOAD = re.compile(r"(?:\w+\s+)*(?:inference|training|workloads?)", re.IGNORECASE)
@@ -306,7 +306,7 @@ def workload_for(ctx: SentenceContext, q: Quantity) -> str | None:
     Outside the vocabulary, a workload noun phrase attached to the claim ("faster in games").
     """
     lo, hi = ctx.local(q.start), ctx.local(q.end)
-    return _vocabulary_workload(ctx, lo, hi) or attached_workload(ctx.text, lo, hi)
+    return _vocabulary_workload(ctx, lo, hi) or task_paraphrase(ctx.text, lo, hi) or attached_workload(ctx.text, lo, hi)
 
 
 def _vocabulary_workload(ctx: SentenceContext, lo: int, hi: int) -> str | None:

@@ -77,3 +77,43 @@ def attached_workload(sentence: str, lo: int, hi: int) -> str | None:
     if m is None or _NOT_WORKLOAD.match(m.group("np")):
         return None
     return " ".join(m.group("np").split())
+
+
+# the verb's inflections ("classify", "classifies", "classifying"; "recognise", "recognizing") after its stem
+_INFLECTION = r"(?:y|ies|ied|ying|e|es|ed|ing|s|ze|zes|zed|zing|se|ses|sed|sing|e?s?)?"
+_OBJECT = r"(?P<obj>[a-z][a-z-]*?)s?(?![\w-])"
+
+
+@lru_cache(maxsize=1)
+def _paraphrase_patterns() -> tuple[re.Pattern, re.Pattern, dict[str, str]]:
+    data = yaml.safe_load((DATA / "workloads.yml").read_text(encoding="utf-8"))
+    verbs = data["task_verbs"]
+    stems = "|".join(sorted(verbs, key=len, reverse=True))
+    verb = rf"(?P<verb>{stems}){_INFLECTION}"
+    # "can classify images 18 times faster", "recognise speech with 35% lower latency"
+    before = re.compile(rf"\b{verb}\s+(?:the\s+|their\s+)?{_OBJECT}(?=(?:\s+[\w-]+){{0,3}}?\s*"
+                        rf"(?:up\s+to\s+|nearly\s+|about\s+|more\s+than\s+|over\s+|with\s+|by\s+|at\s+|in\s+)?$)",
+                        re.IGNORECASE)
+    # "is 3x faster at classifying images", "2 times faster when detecting objects"
+    after = re.compile(rf"[^,;:()]{{0,50}}?\b(?:at|when|for|while)\s+{verb}\s+(?:the\s+)?{_OBJECT}", re.IGNORECASE)
+    return before, after, verbs
+
+
+def task_paraphrase(sentence: str, lo: int, hi: int) -> str | None:
+    """A task written as a verb and its object, named as its noun phrase.
+
+    >>> text = "The chip can classify images 18 times faster than a Jetson Orin."
+    >>> task_paraphrase(text, text.index("18"), text.index("18") + 8)
+    'image classification'
+    >>> text = "The R2 can recognise speech with 35% lower latency."
+    >>> task_paraphrase(text, text.index("35%"), text.index("35%") + 3)
+    'speech recognition'
+    """
+    before, after, verbs = _paraphrase_patterns()
+    m = after.match(sentence, hi, min(len(sentence), hi + 100))
+    if m is None:
+        m = next(reversed(list(before.finditer(sentence, max(0, lo - 100), lo))), None)
+    if m is None:
+        return None
+    noun = verbs[next(stem for stem in verbs if m.group("verb").lower() == stem)]
+    return f"{m.group('obj').lower()} {noun}"

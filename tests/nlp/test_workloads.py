@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from nlp.components import model_spans
-from nlp.workloads import attached_workload
+from nlp.workloads import attached_workload, task_paraphrase
 from tests.nlp.conftest import only
 
 
@@ -126,3 +126,26 @@ def test_a_workload_right_after_a_claim_is_its_own(extract):
                     "and delivers 35% lower latency on chatbot inference.")
     assert only(facts, unit="%")["workload"] == "inference"
     assert only(facts, unit="x")["workload"] == "13-billion-parameter model"
+
+
+@pytest.mark.parametrize("text, figure, workload", [
+    ("The Pell P2 can classify images 18 times faster than a Jetson Orin.", "18 times", "image classification"),
+    ("The Wren W1 can transcode video 5 times faster than a Xeon 6 processor.", "5 times", "video transcoding"),
+    ("Ember can detect objects in video 2.5 times faster than an H200.", "2.5 times", "object detection"),
+    ("The Reed R2 can recognise speech with 35% lower latency than the Reed R1.", "35%", "speech recognition"),
+    ("The Reed R3 is 3x faster at generating images than the Reed R2.", "3x", "image generation"),
+])
+def test_a_task_written_as_verb_and_object_is_named_as_its_noun_phrase(text, figure, workload):
+    assert task_paraphrase(*_around(text, figure)) == workload
+
+
+def test_a_vocabulary_name_is_never_found_inside_a_word(extract):
+    # "BERT" sits inside "Pemberton"; the claim's own workload is the training it names
+    facts = extract("Pemberton Labs said its Kite X2 accelerator delivers 2.2 times the training throughput, "
+                    "compared with Nvidia's H100.", vendor="Pemberton Labs")
+    assert facts[0]["workload"] == "training"
+
+
+def test_serving_is_a_workload_head():
+    text = "The q7g.xlarge delivers 30% better price performance than the q6g.xlarge for web serving."
+    assert attached_workload(*_around(text, "30%")) == "web serving"
