@@ -255,6 +255,8 @@ def period_for(state: DocState, sentence: str, lo: int, hi: int, prev_end: int =
     elif year is None and state.fiscal_year:
         year, calendar = state.fiscal_year, state.calendar_year == state.fiscal_year
     year = year or _dateline_year(state)
+    if year is None and chosen is not None and chosen.prior and span == "FY":
+        return " ".join(sentence[chosen.start:chosen.end].lower().split())  # "last year", with no date to resolve it
     if chosen and chosen.span == "Q" and chosen.prior and quarter:  # "the prior quarter"
         number = int(quarter[1]) - 1
         quarter, year = (f"Q{number}", year) if number else ("Q4", year - 1 if year else None)

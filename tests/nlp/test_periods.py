@@ -172,3 +172,13 @@ def test_a_month_named_with_its_year_dates_the_figure_but_a_month_range_does_not
                     "through March 2026 totaled KRW 1,850.7 billion.", kind="filing")
     assert only(facts, value=640.2e9)["period"] == "March 2026"
     assert only(facts, value=1850.7e9)["period"] != "January"
+
+
+@pytest.mark.parametrize("published, period", [
+    (None, "last year"),  # no date to resolve it: kept as written, no year invented
+    ("2026-03-04", "FY2025"),  # with a publication date it is the year before
+])
+def test_last_year_resolves_only_against_a_publication_date(extract, published, period):
+    facts = extract("Fenmore Devices said revenue was $420 million last year.", vendor=None, published=published,
+                    kind="news")
+    assert only(facts, metric="revenue")["period"] == period
