@@ -19,7 +19,7 @@ _COMPARATOR = re.compile(
     r"^[\s,\u201d\u2019\"'()]*(?:[\w-]+\s+){0,4}?(?P<m>than|over|versus|vs\.?|compared\s+(?:to|with)|relative\s+to|against|"
     r"up\s+from|from|of|as\s+\w+\s+as|what|below|above)\s+(?P<rest>.*)$", re.IGNORECASE | re.DOTALL)
 # a baseline ends at a clause or an attachment: "than N5 at the same power", "than the H200 running Llama"
-_PHRASE_END = re.compile(r"[,.;:()\u2014\u2013]|\s(?:while|and|but|which|that|when|for|on|in|at|using|with|running|"
+_PHRASE_END = re.compile(r"[,;:()\u2014\u2013]|\.(?![\w-])|\s(?:while|and|but|which|that|when|for|on|in|at|using|with|running|"
                          r"serving|during|across|thanks|from|according|says|said)\s", re.IGNORECASE)
 _WORKLOAD = re.compile(  # every form starts at a word boundary ("BERT" is not in "Pemberton")
     rf"\b(?:(?:{vocabulary_pattern()})(?![\w-])|"  # the data vocabulary first: its longer forms win at the same position

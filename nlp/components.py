@@ -26,7 +26,7 @@ from nlp.introductions import introduced_spans
 from nlp.lexicon import load_lexicon
 from nlp.periods import first_period, update_state
 from nlp.quantities import find_quantities
-from nlp.roles import remember_predecessor
+from nlp.roles import baseline_statement, remember_predecessor
 
 _BOUNDARY = re.compile(r"(?P<end>[.!?。！？])[\"”’)\]]*(?P<ws>\s+)|(?P<nl>\n\s*)")
 DOC_TEXT, _BOUNDS = ("chipwatch", "text"), ("chipwatch", "sentences")
@@ -193,6 +193,7 @@ class FactAssembler:
         first_period(state, (text[lo:hi] for lo, hi in bounds))
         state.extras["doc_product"] = next((p.name for p in products if p.label == "PRODUCT"), None)
         qi = pi = vi = 0
+        unbased: list[dict] = []  # the previous sentence's comparisons that named no baseline
         for lo, hi in bounds:
             qi, in_sent = _take(quantities, qi, hi)
             pi, sent_products = _take(products, pi, hi)
@@ -201,9 +202,14 @@ class FactAssembler:
             previous = state.last_product
             named_before = remember_predecessor(ctx, state)  # "Its predecessor, the K8": a baseline, not the topic
             if in_sent:
-                facts.extend(_with_provenance(ctx, q, fact) for q, fact in sentence_facts(ctx, state))
+                found = [_with_provenance(ctx, q, fact) for q, fact in sentence_facts(ctx, state)]
+                facts.extend(found)
+                unbased = [f for f in found if f["type"] == "performance" and f["unit"] in ("x", "%")
+                           and f.get("direction") and not f.get("comparator")]
             else:
                 _remember_topic(ctx, state)
+                _baseline_named_after(ctx, unbased)
+                unbased = []
             if named_before is not None and state.last_product == named_before.name:
                 state.last_product = next((p.name for p in sent_products if p.label == "PRODUCT" and
                                            p.name != named_before.name), previous)
@@ -225,6 +231,17 @@ def _remember_topic(ctx: SentenceContext, state: DocState) -> None:
         if p.label == "PRODUCT" and not _CONTRASTED.search(ctx.text, 0, ctx.local(p.start)) and is_subject(ctx, p):
             state.last_product = p.name
             return
+
+
+def _baseline_named_after(ctx: SentenceContext, unbased: list[dict]) -> None:
+    """"Its S1 chip runs recommendation models 4 times faster. The comparison was made against AMD's MI250X.":
+    the next sentence names the baseline of comparisons that had none."""
+    if not unbased:
+        return
+    baseline = baseline_statement(ctx)
+    for fact in unbased:
+        if baseline and baseline != fact.get("product"):
+            fact["comparator"] = baseline
 
 
 def _take(items: list, index: int, end: int) -> tuple[int, list]:

@@ -31,6 +31,9 @@ def _cues() -> dict[str, re.Pattern]:
         "not_subject": re.compile(rf"(?:{'|'.join(data['not_subjects'])})", re.IGNORECASE),
         "anaphor": re.compile(rf"(?:{'|'.join(data['anaphors'])})", re.IGNORECASE),
         "predecessor": re.compile(rf"(?:{'|'.join(data['predecessor'])})", re.IGNORECASE),
+        # "The comparison was made against AMD's MI250X."; "That is measured against the H100."
+        "baseline": re.compile(rf"^\s*(?:{'|'.join(data['baseline_subjects'])})\s+(?:[\w-]+\s+){{0,3}}?"
+                               rf"(?:{'|'.join(data['baseline_markers'])})\s+(?P<rest>.+)$", re.IGNORECASE | re.DOTALL),
     }
 
 
@@ -199,3 +202,17 @@ def remember_predecessor(ctx: SentenceContext, state: DocState) -> Mention | Non
             state.extras[PREDECESSOR] = p.name
             return p
     return None
+
+
+def baseline_statement(ctx: SentenceContext) -> str | None:
+    """The baseline a figure-free sentence names for the claim before it: "The comparison was made against
+    AMD's MI250X." -> "MI250X" (a catalogued or introduced product first, else the phrase as written)."""
+    m = _cues()["baseline"].match(ctx.text)
+    if m is None:
+        return None
+    offset = m.start("rest")
+    named = [p for p in ctx.products if ctx.local(p.start) >= offset]
+    if named:
+        return named[0].name
+    words = _DETERMINER.sub("", m.group("rest").strip().rstrip(".!")).split()
+    return " ".join(words) if 0 < len(words) <= 6 and _NAME_LIKE.search(" " + " ".join(words)) else None

@@ -219,3 +219,21 @@ def test_a_later_claim_about_the_same_product_keeps_its_comparator(extract):
                     "The QX-2 has 20% more memory.")
     assert only(facts, unit="%", value=30.0)["comparator"] == "VX-7"
     assert only(facts, unit="%", value=20.0)["comparator"] is None
+
+
+def test_a_baseline_named_in_the_next_sentence_is_the_comparator(extract):
+    facts = extract("Sorrel Compute says its S1 chip runs recommendation models 4 times faster. "
+                    "The comparison was made against AMD's MI250X.", vendor="Sorrel Compute")
+    assert only(facts, unit="x")["comparator"] == "MI250X"
+
+
+def test_a_next_sentence_without_a_baseline_statement_leaves_the_comparison_open(extract):
+    facts = extract("Sorrel Compute says its S1 chip runs recommendation models 4 times faster. "
+                    "The MI250X remains on sale.", vendor="Sorrel Compute")
+    assert only(facts, unit="x")["comparator"] is None
+
+
+def test_a_dotted_lower_case_baseline_is_kept_whole(extract):
+    facts = extract("Nimbus Cloud's new q7g.xlarge instance delivers 30% better performance than the q6g.xlarge "
+                    "for web serving.")
+    assert only(facts, unit="%")["comparator"] in ("q6g.xlarge", "the q6g.xlarge")
