@@ -59,6 +59,9 @@ def resolve_product(ctx: SentenceContext, q: Quantity, state: DocState, product:
     memory = _memory_subject(ctx, q)
     if memory is not None and memory.name != comparator:
         return memory.name
+    system = system_subject(ctx, q, product)
+    if system is not None:
+        return system
     if product is not None and (product != comparator or q.unit not in ("x", "%")) and not as_baseline:
         return product
     subject = subject_phrase(ctx, q)
@@ -75,9 +78,43 @@ def resolve_product(ctx: SentenceContext, q: Quantity, state: DocState, product:
 
 
 def _descriptive(phrase: str) -> str | None:
-    """An anaphor with nothing to resolve to still describes its subject: "the optical accelerator"."""
+    """An anaphor with nothing to resolve to still describes its subject: "the optical accelerator",
+    "the new inference server" -> "inference server"; "the new chip" describes nothing."""
     words = _DETERMINER.sub("", phrase).split()
-    return " ".join(words) if len(words) >= 2 and words[0].lower() not in ("new", "latest") else None
+    while words and words[0].lower() in ("new", "latest"):
+        words = words[1:]
+    return " ".join(words) if len(words) >= 2 else None
+
+
+# "a Tarrow edge system built around two Lumen L2 accelerators managed ...": the system is the subject, the
+# chips it is built from are its parts
+_SYSTEM_WITH_PARTS = re.compile(
+    r"\b(?:an?|the|its|their|our)\s+(?P<np>(?:[\w-]+\s+){0,3}?(?:systems?|servers?|racks?|clusters?|nodes?|"
+    r"appliances?|supercomputers?|machines?|pods?|boxes|laptops?|PCs?|workstations?))\s+"
+    r"(?:built\s+(?:around|on|with|from)|based\s+on|powered\s+by|using|with|featuring|equipped\s+with|containing)\s+"
+    r"[^,;]{0,60}$", re.IGNORECASE)
+
+
+def system_subject(ctx: SentenceContext, q: Quantity, product: str | None) -> str | None:
+    """The system a figure describes when the product named is only one of its parts.
+
+    "a Tarrow edge system built around two Lumen L2 accelerators managed 41 queries per second" -> "Tarrow edge
+    system"; a system that names a catalogued product itself ("the DGX system built with ...") keeps the product.
+    """
+    if product is None:
+        return None
+    lo = ctx.local(q.start)
+    parts = [p for p in ctx.products if p.name == product and p.end <= q.start]
+    if not parts:
+        return None
+    m = _SYSTEM_WITH_PARTS.search(ctx.text, 0, ctx.local(parts[0].end))
+    if m is None or _STRICT_MARKER.search(ctx.text[m.start():lo] + " "):
+        return None
+    np_lo, np_hi = ctx.start + m.start("np"), ctx.start + m.end("np")
+    if any(np_lo <= p.start < np_hi for p in ctx.products):
+        return None
+    words = m.group("np").split()
+    return " ".join(words) if len(words) >= 2 else None
 
 
 _MEMORY_PART = re.compile(r"\s*(?:[\w-]+\s+){0,2}?(?:products?|stacks?|cubes?|modules?|dies|devices?|parts?)\b",

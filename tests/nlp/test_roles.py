@@ -237,3 +237,20 @@ def test_a_dotted_lower_case_baseline_is_kept_whole(extract):
     facts = extract("Nimbus Cloud's new q7g.xlarge instance delivers 30% better performance than the q6g.xlarge "
                     "for web serving.")
     assert only(facts, unit="%")["comparator"] in ("q6g.xlarge", "the q6g.xlarge")
+
+
+def test_a_system_built_around_named_chips_is_the_subject_not_its_chips(extract):
+    facts = extract("In the latest round, a Tarrow edge system built around two Lumen L2 accelerators managed "
+                    "41 queries per second on ResNet-50.")
+    assert only(facts, unit="queries/s")["product"] == "Tarrow edge system"
+
+
+def test_a_system_that_names_its_product_keeps_it(extract):
+    facts = extract("The Kestrel K9 system built with eight K2 accelerators delivers 3 PFLOPS of compute.")
+    assert only(facts, unit="PFLOPS")["product"] != "K2"
+
+
+def test_a_new_unnamed_subject_keeps_its_description(extract):
+    facts = extract("Dunmore Systems has not yet named its next rack product. The new inference server handles "
+                    "3,200 tokens per second on Llama 3.1 70B, the company said.", vendor="Dunmore Systems")
+    assert only(facts, unit="tokens/s")["product"] == "inference server"
