@@ -122,3 +122,15 @@ def test_taped_out_chips_are_not_a_spec(extract):
 def test_a_falling_time_to_first_token_is_lower_latency(extract):
     fact = only(extract("On the VX-8, time to first token fell by 30 percent."), unit="%")
     assert (fact["metric"], fact["direction"]) == ("latency", "lower")
+
+
+def test_price_performance_is_its_own_metric(extract):
+    facts = extract("The q7g.xlarge instance delivers 30% better price performance than the q6g.xlarge.")
+    assert only(facts, unit="%")["metric"] == "price_performance"
+
+
+def test_a_multiplier_before_a_noun_and_improvement_is_a_claim(extract):
+    facts = extract("Halvard Foundry said its H3 process offers 15% higher speed than H5 at the same power, "
+                    "and a 1.3 times density improvement.", vendor="Halvard Foundry")
+    fact = only(facts, unit="x")
+    assert (fact["value"], fact["metric"], fact["direction"]) == (1.3, "other", "higher")
