@@ -147,8 +147,8 @@ def comparison_metrics(ctx: SentenceContext, q: Quantity) -> list[str]:
         before = before[max(0, len(before) - (q.start - prev.end)):]
     by = _BY.search(before)
     if by:
-        found = list(regex.finditer(before[:by.start()]))
-        named = list(regex.finditer(ctx.after(q, 40))) if found and _WINS.match(found[-1].group(0)) else []
+        found = list(_metric_matches(regex, before[:by.start()]))
+        named = list(_metric_matches(regex, ctx.after(q, 40))) if found and _WINS.match(found[-1].group(0)) else []
         if named and not _WINS.match(named[0].group(0)):  # "beats H100 by 25 percent on performance per dollar"
             return _coordinated(named, ctx.after(q, 40), lookup, forward=True)
         if found:
@@ -158,10 +158,10 @@ def comparison_metrics(ctx: SentenceContext, q: Quantity) -> list[str]:
         return [nxt.metric]  # "three times the quoted 312 TFLOPS of ...": the metric of the figure it multiplies
     limit = ctx.local(nxt.start) if nxt else len(ctx.text)
     after = ctx.text[ctx.local(q.end):min(limit, ctx.local(q.end) + 60)]
-    found = list(regex.finditer(after))
+    found = list(_metric_matches(regex, after))
     if found:
         return _coordinated(found, after, lookup, forward=True)
-    found = list(regex.finditer(before))
+    found = list(_metric_matches(regex, before))
     if found and (q.unit == "%" or _IMPROVED.fullmatch(before[found[-1].end():])):
         return _coordinated(found, before, lookup, forward=False)
     if prev is not None and prev.family == "perf" and _RESTATED.fullmatch(ctx.between(prev, q)):
@@ -169,7 +169,18 @@ def comparison_metrics(ctx: SentenceContext, q: Quantity) -> list[str]:
     inherited = _elided(ctx, q, "metric")
     if inherited:
         return [inherited]
-    return ["speed" if q.unit == "x" else "other"]
+    return ["speed" if q.unit == "x" or _GAIN.match(after) else "other"]
+
+
+# "at the same power", "iso-frequency": a condition the comparison holds fixed, not its metric
+_HELD_FIXED = re.compile(r"(?:\bat\s+(?:the\s+)?(?:same|equal|identical|similar|comparable|constant)|\biso)[\s-]*$",
+                         re.IGNORECASE)
+# "an 18% gain relative to N4" names no metric: a gain of a chip or a process is its performance
+_GAIN = re.compile(r"\s*(?:gain|improvement|uplift|boost)\b", re.IGNORECASE)
+
+
+def _metric_matches(regex: re.Pattern, text: str) -> list[re.Match]:
+    return [m for m in regex.finditer(text) if not _HELD_FIXED.search(text, max(0, m.start() - 20), m.start())]
 
 
 # verbs of winning name a speed only when no metric follows the figure

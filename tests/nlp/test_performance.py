@@ -134,3 +134,25 @@ def test_a_multiplier_before_a_noun_and_improvement_is_a_claim(extract):
                     "and a 1.3 times density improvement.", vendor="Halvard Foundry")
     fact = only(facts, unit="x")
     assert (fact["value"], fact["metric"], fact["direction"]) == (1.3, "other", "higher")
+
+
+def test_a_percent_against_a_process_node_is_a_performance_claim(extract):
+    facts = extract("Tollan Foundry says Tollan 3 delivers an 18% gain relative to Tollan 4.", vendor="Tollan Foundry")
+    fact = only(facts, value=18)
+    assert (fact["type"], fact["metric"], fact["product"], fact["comparator"]) == \
+        ("performance", "speed", "Tollan 3", "Tollan 4")
+
+
+def test_a_percent_against_a_period_stays_financial(extract):
+    facts = extract("Sallow Semiconductor said revenue grew 18% compared with Q3.", vendor="Sallow Semiconductor")
+    assert only(facts, value=18)["type"] == "financial"
+
+
+def test_a_condition_held_fixed_is_not_the_metric(extract):
+    facts = extract("Tollan 3 offers an 18% gain over Tollan 4 at the same power, the foundry said.")
+    assert only(facts, value=18)["metric"] == "speed"
+
+
+def test_people_who_say_are_not_the_subject(extract):
+    facts = extract("Customers say the z4-standard-8 is 20% faster than the z3-standard-8.")
+    assert only(facts, value=20)["product"] == "z4-standard-8"
