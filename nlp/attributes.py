@@ -309,8 +309,13 @@ def workload_for(ctx: SentenceContext, q: Quantity) -> str | None:
     return _vocabulary_workload(ctx, lo, hi) or task_paraphrase(ctx.text, lo, hi) or attached_workload(ctx.text, lo, hi)
 
 
+# "the inference appliance", "a training cluster": a workload word naming a kind of hardware is not the workload
+_HARDWARE_AFTER = re.compile(r"\s+(?:servers?|appliances?|chips?|accelerators?|cards?|systems?|clusters?|processors?|"
+                             r"racks?|boxes|instances?|silicon|parts?|ASICs?|NPUs?|GPUs?)\b", re.IGNORECASE)
+
+
 def _vocabulary_workload(ctx: SentenceContext, lo: int, hi: int) -> str | None:
-    matches = _workloads(ctx.text)
+    matches = tuple(m for m in _workloads(ctx.text) if not _HARDWARE_AFTER.match(ctx.text, m.end()))
     if not matches:
         return None
     after = [m for m in matches if m.start() >= hi and m.start() - hi < 80

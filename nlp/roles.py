@@ -32,8 +32,9 @@ def _cues() -> dict[str, re.Pattern]:
         "anaphor": re.compile(rf"(?:{'|'.join(data['anaphors'])})", re.IGNORECASE),
         "predecessor": re.compile(rf"(?:{'|'.join(data['predecessor'])})", re.IGNORECASE),
         # "The comparison was made against AMD's MI250X."; "That is measured against the H100."
-        "baseline": re.compile(rf"^\s*(?:{'|'.join(data['baseline_subjects'])})\s+(?:[\w-]+\s+){{0,3}}?"
-                               rf"(?:{'|'.join(data['baseline_markers'])})\s+(?P<rest>.+)$", re.IGNORECASE | re.DOTALL),
+        "baseline": re.compile(rf"^\s*(?:(?:{'|'.join(data['baseline_subjects'])})\s+(?:[\w-]+\s+){{0,3}}?"
+                               rf"(?:{'|'.join(data['baseline_markers'])})|{'|'.join(data['baseline_nouns'])})\s+"
+                               rf"(?P<rest>.+)$", re.IGNORECASE | re.DOTALL),
     }
 
 

@@ -254,3 +254,12 @@ def test_a_new_unnamed_subject_keeps_its_description(extract):
     facts = extract("Dunmore Systems has not yet named its next rack product. The new inference server handles "
                     "3,200 tokens per second on Llama 3.1 70B, the company said.", vendor="Dunmore Systems")
     assert only(facts, unit="tokens/s")["product"] == "inference server"
+
+
+@pytest.mark.parametrize("follow, comparator", [
+    ("The baseline is a cluster of eight H100 GPUs.", "H100"),
+    ("It was compared with the A100.", "A100"),
+])
+def test_other_sentences_that_name_the_baseline(extract, follow, comparator):
+    facts = extract("The Corvid C3 is 40% more efficient. " + follow)
+    assert only(facts, unit="%")["comparator"] == comparator

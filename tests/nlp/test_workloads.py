@@ -149,3 +149,8 @@ def test_a_vocabulary_name_is_never_found_inside_a_word(extract):
 def test_serving_is_a_workload_head():
     text = "The q7g.xlarge delivers 30% better price performance than the q6g.xlarge for web serving."
     assert attached_workload(*_around(text, "30%")) == "web serving"
+
+
+def test_a_workload_word_naming_a_kind_of_hardware_is_not_the_workload(extract):
+    facts = extract("The inference appliance from Brindle delivers 30% lower latency than the L40S.")
+    assert facts[0]["workload"] is None
