@@ -68,6 +68,9 @@ def _own(mention: Mention, q: Quantity) -> bool:
 
 def product_for(ctx: SentenceContext, q: Quantity, state: DocState, comparator: str | None) -> str | None:
     """The product a figure describes: one attached to it, else the nearest before, after, or in the document."""
+    inside = [p for p in ctx.products if q.count and q.start <= p.start and p.end <= q.end]
+    if inside:  # "8,000 Hopper GPUs", "2,000 Blackwell GPUs can do it": a count names its own product
+        return inside[0].name
     candidates = [p for p in ctx.products if _own(p, q) and p.name != comparator]
     spec_of = _spec_owner(ctx, q) or _written_against(ctx, q, candidates) or _spec_of_named(ctx, q, candidates)
     if spec_of is not None:  # "versus 141 GB and 4.8 TB/s on the H200": a comparator's own spec
@@ -80,9 +83,6 @@ def product_for(ctx: SentenceContext, q: Quantity, state: DocState, comparator: 
     if not chips and state.last_product:
         return state.last_product  # "288 GB of HBM3E" is the memory of the chip being described
     candidates = chips or candidates
-    inside = [p for p in ctx.products if q.count and q.start <= p.start and p.end <= q.end]
-    if inside:  # "4,000 Blackwell GPUs"
-        return inside[0].name
     for p in candidates:  # "the X9's 3 TB/s", "96 SMs in the RTX 5080", "3-nm B300"
         if _attached(ctx, p, q):
             return p.name

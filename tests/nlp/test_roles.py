@@ -263,3 +263,9 @@ def test_a_new_unnamed_subject_keeps_its_description(extract):
 def test_other_sentences_that_name_the_baseline(extract, follow, comparator):
     facts = extract("The Corvid C3 is 40% more efficient. " + follow)
     assert only(facts, unit="%")["comparator"] == comparator
+
+
+def test_a_count_that_names_its_product_is_that_products(extract):
+    facts = extract("The Corvid C9 is the new flagship. Training the model would have taken 8,000 Corvid C7 GPUs, "
+                    "Corvid claims.", vendor="Corvid")
+    assert only(facts, unit="GPUs")["product"] == "C7"
