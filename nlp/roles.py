@@ -89,11 +89,18 @@ def _descriptive(phrase: str) -> str | None:
 
 # "a Tarrow edge system built around two Lumen L2 accelerators managed ...": the system is the subject, the
 # chips it is built from are its parts
+_PARTS = r"(?:built\s+(?:around|on|with|from)|based\s+on|powered\s+by|using|with|featuring|equipped\s+with|containing)"
 _SYSTEM_WITH_PARTS = re.compile(
     r"\b(?:an?|the|its|their|our)\s+(?P<np>(?:[\w-]+\s+){0,3}?(?:systems?|servers?|racks?|clusters?|nodes?|"
     r"appliances?|supercomputers?|machines?|pods?|boxes|laptops?|PCs?|workstations?))\s+"
-    r"(?:built\s+(?:around|on|with|from)|based\s+on|powered\s+by|using|with|featuring|equipped\s+with|containing)\s+"
-    r"[^,;]{0,60}$", re.IGNORECASE)
+    rf"{_PARTS}\s+[^,;]{{0,60}}$", re.IGNORECASE)
+_PART_MARKER = re.compile(rf"\b{_PARTS}\s", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1024)
+def _has_parts(sentence: str) -> bool:
+    """One scan per sentence for a part marker, before the costlier search per figure."""
+    return _PART_MARKER.search(sentence) is not None
 
 
 def system_subject(ctx: SentenceContext, q: Quantity, product: str | None) -> str | None:
@@ -102,7 +109,7 @@ def system_subject(ctx: SentenceContext, q: Quantity, product: str | None) -> st
     "a Tarrow edge system built around two Lumen L2 accelerators managed 41 queries per second" -> "Tarrow edge
     system"; a system that names a catalogued product itself ("the DGX system built with ...") keeps the product.
     """
-    if product is None:
+    if product is None or not _has_parts(ctx.text):
         return None
     lo = ctx.local(q.start)
     parts = [p for p in ctx.products if p.name == product and p.end <= q.start]

@@ -99,6 +99,13 @@ def _paraphrase_patterns() -> tuple[re.Pattern, re.Pattern, dict[str, str]]:
     return before, after, verbs
 
 
+@lru_cache(maxsize=1024)
+def _names_a_task_verb(sentence: str) -> bool:
+    """One scan per sentence, so that sentences without a task verb cost nothing more per figure."""
+    stems = "|".join(sorted(_paraphrase_patterns()[2], key=len, reverse=True))
+    return re.search(rf"\b(?:{stems})", sentence, re.IGNORECASE) is not None
+
+
 def task_paraphrase(sentence: str, lo: int, hi: int) -> str | None:
     """A task written as a verb and its object, named as its noun phrase.
 
@@ -110,6 +117,8 @@ def task_paraphrase(sentence: str, lo: int, hi: int) -> str | None:
     'speech recognition'
     """
     before, after, verbs = _paraphrase_patterns()
+    if not _names_a_task_verb(sentence):
+        return None
     m = after.match(sentence, hi, min(len(sentence), hi + 100))
     if m is None:
         m = next(reversed(list(before.finditer(sentence, max(0, lo - 100), lo))), None)
