@@ -204,6 +204,7 @@ class FactAssembler:
             if in_sent:
                 found = [_with_provenance(ctx, q, fact) for q, fact in sentence_facts(ctx, state)]
                 facts.extend(found)
+                _baseline_carried_back(ctx, found, unbased)
                 unbased = [f for f in found if f["type"] == "performance" and f["unit"] in ("x", "%")
                            and f.get("direction") and not f.get("comparator")]
             else:
@@ -242,6 +243,24 @@ def _baseline_named_after(ctx: SentenceContext, unbased: list[dict]) -> None:
     for fact in unbased:
         if baseline and baseline != fact.get("product"):
             fact["comparator"] = baseline
+
+
+_CONTINUES = re.compile(r"\s*[\"“]?(?:it|they|the\s+(?:new\s+)?(?:chip|system|processor|accelerator|gpu|part))\b",
+                       re.IGNORECASE)
+
+
+def _baseline_carried_back(ctx: SentenceContext, found: list[dict], unbased: list[dict]) -> None:
+    """"... can offer 30 times the performance for LLM inference. It reduces cost by up to 25x over an H100": a
+    sentence that goes on about the same product ("It", "The chip") gives its baseline to the comparison before
+    it that named none."""
+    if not unbased or not _CONTINUES.match(ctx.text):
+        return
+    based = next((f for f in found if f["type"] == "performance" and f.get("comparator")), None)
+    if based is None:
+        return
+    for fact in unbased:
+        if fact.get("product") == based.get("product") and based["comparator"] != fact.get("product"):
+            fact["comparator"] = based["comparator"]
 
 
 def _take(items: list, index: int, end: int) -> tuple[int, list]:

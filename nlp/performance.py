@@ -34,7 +34,7 @@ def performance_facts(ctx: SentenceContext, q: Quantity, state: DocState) -> lis
     """The performance facts ``q`` carries in its sentence, or [] when it is out of scope."""
     if not in_scope(ctx, q):
         return []
-    metrics = [q.metric] if q.family == "perf" else comparison_metrics(ctx, q)
+    metrics = [q.metric] if q.family == "perf" else comparison_metrics(ctx, q, state.extras.get(_LAST_METRIC))
     hedge = hedge_for(ctx, q)
     comparator = comparator_for(ctx, q) or _elided(ctx, q, "comparator")
     product = apposed_name(ctx, resolve_product(ctx, q, state, product_for(ctx, q, state, comparator), comparator))
@@ -57,10 +57,13 @@ def performance_facts(ctx: SentenceContext, q: Quantity, state: DocState) -> lis
         ctx.last_claim = {"end": q.end, "metric": facts[0]["metric"], "comparator": comparator}
     if comparator and product:
         state.extras[_LAST_COMPARISON] = (product, comparator)
+    if q.unit in ("x", "%") and facts and comparator:
+        state.extras[_LAST_METRIC] = facts[-1]["metric"]
     return facts
 
 
 _LAST_COMPARISON = "last_comparison"
+_LAST_METRIC = "last_comparison_metric"
 _LAST_WORKLOAD = "last_workload"
 _SAME_TASK = re.compile(r"\b(?:do|does|did|doing|done|handle|handles|run|runs)\s+(?:it|that|this|so)\b|"
                         r"\bthe\s+same\s+(?:job|task|work|workload|model|benchmark|test)\b", re.IGNORECASE)
@@ -138,8 +141,11 @@ def _is_alternative(ctx: SentenceContext, q: Quantity) -> bool:
     return bool(_ALTERNATIVE.fullmatch(ctx.between(prev, q)))
 
 
-def comparison_metrics(ctx: SentenceContext, q: Quantity) -> list[str]:
-    """Metrics a multiplier or percentage speaks of: before "by" ("cuts energy by 90%"), else after it, else a default."""
+def comparison_metrics(ctx: SentenceContext, q: Quantity, previous_metric: str | None = None) -> list[str]:
+    """Metrics a multiplier or percentage speaks of: before "by" ("cuts energy by 90%"), else after it, else a default.
+
+    A bare gain ("Intel 3 itself brought an 18% gain") goes on with the metric of the document's previous
+    comparison (``previous_metric``), else it is speed."""
     regex, lookup = metric_cues("perf_metrics")
     prev = ctx.previous(q)
     before = ctx.before(q, 80)
@@ -169,7 +175,9 @@ def comparison_metrics(ctx: SentenceContext, q: Quantity) -> list[str]:
     inherited = _elided(ctx, q, "metric")
     if inherited:
         return [inherited]
-    return ["speed" if q.unit == "x" or _GAIN.match(after) else "other"]
+    if _GAIN.match(after):
+        return [previous_metric or "speed"]
+    return ["speed" if q.unit == "x" else "other"]
 
 
 # "at the same power", "iso-frequency": a condition the comparison holds fixed, not its metric

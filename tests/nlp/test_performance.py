@@ -156,3 +156,9 @@ def test_a_condition_held_fixed_is_not_the_metric(extract):
 def test_people_who_say_are_not_the_subject(extract):
     facts = extract("Customers say the z4-standard-8 is 20% faster than the z3-standard-8.")
     assert only(facts, value=20)["product"] == "z4-standard-8"
+
+
+def test_a_bare_gain_goes_on_with_the_previous_comparisons_metric(extract):
+    facts = extract("Tollan expects its T2 node to deliver up to 15% better performance per watt than Tollan 3. "
+                    "Tollan 3 itself brought an 18% gain relative to Tollan 4, the company said.", vendor="Tollan")
+    assert only(facts, value=18)["metric"] == "efficiency"

@@ -269,3 +269,15 @@ def test_a_count_that_names_its_product_is_that_products(extract):
     facts = extract("The Corvid C9 is the new flagship. Training the model would have taken 8,000 Corvid C7 GPUs, "
                     "Corvid claims.", vendor="Corvid")
     assert only(facts, unit="GPUs")["product"] == "C7"
+
+
+def test_a_sentence_going_on_about_the_product_gives_its_baseline_back(extract):
+    facts = extract("Corvid says the C9 can offer 30 times the performance for LLM inference. "
+                    "It cuts energy use by up to 25x over an H100.", vendor="Corvid")
+    assert [f["comparator"] for f in facts] == ["H100", "H100"]
+
+
+def test_a_sentence_about_something_else_gives_no_baseline_back(extract):
+    facts = extract("Corvid says the C9 can offer 30 times the performance for LLM inference. "
+                    "Separately, the Corvid C4 is 2x faster than an H100.", vendor="Corvid")
+    assert only(facts, value=30)["comparator"] is None
