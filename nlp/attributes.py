@@ -326,4 +326,15 @@ def _vocabulary_workload(ctx: SentenceContext, lo: int, hi: int) -> str | None:
     nearby = after + before
     named = [m for m in nearby if not _GENERIC_WORKLOAD.fullmatch(m.group(0))]
     best = (named or nearby)[:1]
-    return best[0].group(0) if best else None
+    if not best:
+        return None
+    if not named:  # "for recommendation inference": a generic task keeps the noun that says which
+        modifier = _TASK_MODIFIER.search(ctx.text, max(0, best[0].start() - 30), best[0].start())
+        if modifier and modifier.group(1).lower() not in _NOT_TASK_MODIFIERS:
+            return f"{modifier.group(1)} {best[0].group(0)}"
+    return best[0].group(0)
+
+
+_TASK_MODIFIER = re.compile(r"\b(?:for|on|in|at|during|with)\s+([a-z][a-z-]{2,}|[A-Z]{2,5})\s+$")
+_NOT_TASK_MODIFIERS = {"the", "its", "their", "our", "all", "any", "both", "each", "more", "less", "most", "faster",
+                       "better", "higher", "lower", "cheaper", "same", "local", "such", "other", "every"}

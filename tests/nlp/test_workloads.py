@@ -154,3 +154,15 @@ def test_serving_is_a_workload_head():
 def test_a_workload_word_naming_a_kind_of_hardware_is_not_the_workload(extract):
     facts = extract("The inference appliance from Brindle delivers 30% lower latency than the L40S.")
     assert facts[0]["workload"] is None
+
+
+@pytest.mark.parametrize("text, workload", [
+    ("The Brisk B2 delivers 3x the performance of the H100 for recommendation inference.", "recommendation inference"),
+    ("The Brisk B2 encodes 4K video 2x faster than the M3.", "video encoding"),
+    ("The Brisk B2 speeds up protein folding by 6x compared with CPUs.", "protein folding"),
+    ("The Brisk B2 answers chatbot queries with 45% lower latency than an L4.", "chatbot queries"),
+    ("The Brisk B2 processes transactions 25% faster than the Xeon 6.", "transactions"),
+    ("The Brisk B2 delivers 3x the training throughput of the H100.", "training"),
+])
+def test_more_workload_shapes(extract, text, workload):
+    assert extract(text)[0]["workload"] == workload
