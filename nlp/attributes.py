@@ -270,7 +270,8 @@ def _in_phrase(ctx: SentenceContext, gap: str, p: Mention) -> bool:
 
 _APPOSITIVE = re.compile(r"[^,;]{0,40},\s*(?:the\s+)?", re.IGNORECASE)
 _MARKER = re.compile(r"\b(?:than|versus|vs\.?|compared\s+(?:to|with)|relative\s+to|against|as|over|ahead\s+of|beats?|"
-                     r"outperforms?|match(?:es|ing)?|rivals?)\s+(?:the\s+|an?\s+|its\s+\w+,\s+the\s+|\w+['’]s\s+)?$",
+                     r"outperforms?|match(?:es|ing)?|rivals?)\s+(?:the\s+|an?\s+|its\s+\w+,\s+the\s+|\w+['’]s\s+)?"
+                     r"(?-i:[A-Z][\w-]*\s+)?$",  # "beats the Nvidia H100": a maker's name before the model
                      re.IGNORECASE)
 # "... the performance of the H100": a product after "of" is not the subject either
 _NOT_SUBJECT = re.compile(_MARKER.pattern.replace("beats?|", "beats?|of|"), re.IGNORECASE)

@@ -74,7 +74,7 @@ def resolve_product(ctx: SentenceContext, q: Quantity, state: DocState, product:
         current = state.last_product
         if current and current != comparator:
             return current
-        return _descriptive(subject)
+        return _descriptive(subject) or _owned_description(ctx, q, subject, state)
     return subject
 
 
@@ -85,6 +85,30 @@ def _descriptive(phrase: str) -> str | None:
     while words and words[0].lower() in ("new", "latest"):
         words = words[1:]
     return " ".join(words) if len(words) >= 2 else None
+
+
+_ORGANISATION = re.compile(r"(?-i:(?:[A-Z][\w&-]*\s+){1,3}(?:University|Institute|Laboratory|Laboratories|Labs?|College)"
+                           r"|(?:University|Institute)\s+of\s+(?:[A-Z][\w-]*\s*){1,3})")
+
+
+# "Orrin said its chip ...": the one who reports owns "its"
+_REPORTER = re.compile(r"(?<![\w-])(?P<who>(?-i:[A-Z][\w&-]*(?:\s+[A-Z][\w&-]*){0,2}))\s+(?:said|says|claims|claimed|"
+                       r"announced|reported)\s+(?:that\s+)?(?:its|their)\s", re.IGNORECASE)
+
+
+def _owned_description(ctx: SentenceContext, q: Quantity, phrase: str, state: DocState) -> str | None:
+    """"Researchers at Dunlin University say their chip is 40 times ...": an anaphor with no antecedent is its
+    owner's hardware noun ("Dunlin University chip"); the owner is the document's vendor or an institution the
+    sentence names before the figure."""
+    words = phrase.split()
+    if len(words) < 2 or words[0].lower() not in ("its", "their", "our"):
+        return None
+    owner = state.vendor
+    if owner is None:
+        found = list(_ORGANISATION.finditer(ctx.text, 0, ctx.local(q.start))) or \
+            list(_REPORTER.finditer(ctx.text, 0, ctx.local(q.start)))
+        owner = " ".join(found[-1].group("who" if found[-1].re is _REPORTER else 0).split()) if found else None
+    return f"{owner} {words[-1]}" if owner else None
 
 
 # "a Tarrow edge system built around two Lumen L2 accelerators managed ...": the system is the subject, the

@@ -281,3 +281,17 @@ def test_a_sentence_about_something_else_gives_no_baseline_back(extract):
     facts = extract("Corvid says the C9 can offer 30 times the performance for LLM inference. "
                     "Separately, the Corvid C4 is 2x faster than an H100.", vendor="Corvid")
     assert only(facts, value=30)["comparator"] is None
+
+
+@pytest.mark.parametrize("text, product", [
+    ("Researchers at Dunlin University say their chip is 40 times more efficient than Nvidia's A100.",
+     "Dunlin University chip"),
+    ("Orrin said its chip is 2x faster than the H100.", "Orrin chip"),
+])
+def test_an_owned_anaphor_with_no_antecedent_is_its_owners_hardware(extract, text, product):
+    assert extract(text)[0]["product"] == product
+
+
+def test_a_makers_name_before_the_beaten_model_still_marks_the_baseline(extract):
+    facts = extract("The new Orrin chip beats the Nvidia H100 by 30%.")
+    assert facts[0]["comparator"] == "H100"
