@@ -257,6 +257,10 @@ def period_for(state: DocState, sentence: str, lo: int, hi: int, prev_end: int =
     year = year or _dateline_year(state)
     if year is None and chosen is not None and chosen.prior and span == "FY":
         return " ".join(sentence[chosen.start:chosen.end].lower().split())  # "last year", with no date to resolve it
+    if chosen is not None and (span == "LAST-Q" or span == "Q" and not quarter):
+        inferred = quarter_before(state)  # "revenue for the quarter", "sales last quarter": the one just reported
+        if inferred:
+            span, (quarter, year), calendar = "Q", inferred, True
     if chosen and chosen.span == "Q" and chosen.prior and quarter:  # "the prior quarter"
         number = int(quarter[1]) - 1
         quarter, year = (f"Q{number}", year) if number else ("Q4", year - 1 if year else None)
@@ -312,6 +316,21 @@ def duration_label(sentence: str, lo: int, hi: int, published: str | None) -> st
     if start is None or end is None or end <= start:
         return written
     return f"{start}-{end} ({written})"
+
+
+def quarter_before(state: DocState) -> tuple[str, int] | None:
+    """The last calendar quarter ended before the month of publication, for a vendor on the calendar year.
+
+    >>> quarter_before(DocState(published="2026-05-01")), quarter_before(DocState(published="2026-03-31"))
+    (('Q1', 2026), ('Q4', 2025))
+    """
+    published = state.published or ""
+    if not published[:7].replace("-", "").isdigit() or len(published) < 7 \
+            or state.extras.get("fiscal_year_end") not in (None, "1231"):
+        return None
+    year, month = int(published[:4]), int(published[5:7])
+    ended = (month - 1) // 3
+    return ("Q4", year - 1) if ended == 0 else (f"Q{ended}", year)
 
 
 def _month_label(m: re.Match) -> str:

@@ -182,3 +182,17 @@ def test_last_year_resolves_only_against_a_publication_date(extract, published, 
     facts = extract("Fenmore Devices said revenue was $420 million last year.", vendor=None, published=published,
                     kind="news")
     assert only(facts, metric="revenue")["period"] == period
+
+
+@pytest.mark.parametrize("text, period", [
+    ("Brindle posted revenue of $80 million for the quarter.", "Q1 2026"),
+    ("Brindle said sales last quarter rose to $80 million.", "Q1 2026"),
+])
+def test_an_unnumbered_quarter_is_the_last_one_ended_before_publication(extract, text, period):
+    facts = extract(text, vendor="Brindle", published="2026-05-01", kind="news")
+    assert only(facts, value=80000000)["period"] == period
+
+
+def test_an_unnumbered_quarter_without_a_date_stays_unresolved(extract):
+    facts = extract("Brindle said sales last quarter rose to $80 million.", vendor="Brindle", published=None)
+    assert only(facts, value=80000000)["period"] == "last reported quarter"
