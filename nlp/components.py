@@ -13,12 +13,15 @@ Products and vendors are found by two stock ``span_ruler`` components (see ``nlp
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 import numpy
+import yaml
 from spacy.attrs import IDX, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc, Span, SpanGroup
 
+from nlp import PACKAGE
 from nlp.assemble import COMPARISON_FRAME, sentence_facts
 from nlp.attributes import is_subject
 from nlp.context import DocState, Mention, SentenceContext
@@ -149,8 +152,29 @@ def model_spans(text: str) -> list[tuple[int, int]]:
              and not (lexicon.not_after and lexicon.not_after.search(text, max(0, m.start() - 16), m.start()))]
     named = {m.group(0) for m in found if m.group("short") and _named_as_product(text, m, lexicon)}
     spans = [m.span() for m in found if not m.group("short") or m.group(0) in named]
+    spans += instance_spans(text)
     # an introduced name that holds a model number ("the Photon P3") keeps the model number as its name
     return spans + [(a, b) for a, b in introduced_spans(text) if not any(a < e and s < b for s, e in spans)]
+
+
+@lru_cache(maxsize=1)
+def _instance_patterns() -> tuple[re.Pattern, tuple[str, ...]]:
+    data = yaml.safe_load((PACKAGE / "products.yml").read_text(encoding="utf-8"))
+    shapes = "|".join(f"(?:{p})" for p in data.get("instance_shapes") or [])
+    return re.compile(rf"(?<![\w.-])(?:{shapes})(?![\w-]|\.\w)"), tuple(data.get("instance_words") or [])
+
+
+def instance_spans(text: str) -> list[tuple[int, int]]:
+    """Cloud instance types ("the r12n.large instance", "trn3.48xlarge"), products though lower-case.
+
+    >>> text = "The q7g.xlarge is 30% faster than the q6g.xlarge and the c4-highmem-8."
+    >>> [text[a:b] for a, b in instance_spans(text)]
+    ['q7g.xlarge', 'q6g.xlarge', 'c4-highmem-8']
+    """
+    regex, words = _instance_patterns()
+    if not any(w in text for w in words):
+        return []
+    return [m.span() for m in regex.finditer(text)]
 
 
 def _named_as_product(text: str, m: re.Match, lexicon) -> bool:

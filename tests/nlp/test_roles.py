@@ -295,3 +295,9 @@ def test_an_owned_anaphor_with_no_antecedent_is_its_owners_hardware(extract, tex
 def test_a_makers_name_before_the_beaten_model_still_marks_the_baseline(extract):
     facts = extract("The new Orrin chip beats the Nvidia H100 by 30%.")
     assert facts[0]["comparator"] == "H100"
+
+
+def test_a_lower_case_cloud_instance_type_is_a_product_without_an_introduction(extract):
+    facts = extract("Customers running the trn3.48xlarge see 40% lower cost than on p5.48xlarge.")
+    fact = only(facts, value=40)
+    assert (fact["product"], fact["comparator"]) == ("trn3.48xlarge", "p5.48xlarge")
