@@ -207,11 +207,13 @@ def _against_product(ctx: SentenceContext, q: Quantity) -> bool:
     """Whether a percent or multiple is compared with a product named right after it ("18% ... relative to N4",
     "an 18% gain relative to Tollan 4")."""
     hi = ctx.local(q.end)
+    versus = _VERSUS_AFTER.match(ctx.text, hi)  # most figures stand before no comparison marker: one match
+    if versus is None:
+        return False
     if any(p.start >= q.end and p.label != "MEMORY" and _VERSUS_AFTER.fullmatch(ctx.text, hi, ctx.local(p.start))
            for p in ctx.products):
         return True
-    versus = _VERSUS_AFTER.match(ctx.text, hi)
-    return bool(versus) and bool(_NODE_LIKE.match(ctx.text, versus.end()))
+    return bool(_NODE_LIKE.match(ctx.text, versus.end()))
 
 
 @lru_cache(maxsize=1024)

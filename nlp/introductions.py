@@ -56,6 +56,14 @@ def _patterns() -> tuple[re.Pattern, ...]:
     return introducer, apposition, noun_before, not_name, described, hardware_before
 
 
+@lru_cache(maxsize=1)
+def _described_cues() -> tuple[str, ...]:
+    """" called a", " named an", ...: the plain naming words before an article, as substrings."""
+    data = yaml.safe_load((DATA / "roles.yml").read_text(encoding="utf-8"))
+    words = [w for w in data["naming"] if w.isalpha()] + ["named", "known as"]
+    return tuple(f"{w} a" for w in words)
+
+
 def introduced_names(text: str) -> set[str]:
     """Product names the text introduces, as written.
 
@@ -70,8 +78,9 @@ def introduced_names(text: str) -> set[str]:
     names = [m.group("named") or m.group("launched") or m.group("new") for m in introducer.finditer(text)]
     names += [m.group("name") for m in apposition.finditer(text)
               if m.group("name") and noun_before.search(text, max(0, m.start() - 50), m.start())]
-    names += [m.group("desc") for m in described.finditer(text)
-              if hardware_before.search(text, max(0, m.start() - 30), m.start())]
+    if any(cue in text for cue in _described_cues()):  # substring checks spare the scan in most documents
+        names += [m.group("desc") for m in described.finditer(text)
+                  if hardware_before.search(text, max(0, m.start() - 30), m.start())]
     return {n.rstrip(".") for n in names if n and not not_name.match(n.rstrip("."))}
 
 

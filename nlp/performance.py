@@ -188,6 +188,8 @@ _GAIN = re.compile(r"\s*(?:gain|improvement|uplift|boost)\b", re.IGNORECASE)
 
 
 def _metric_matches(regex: re.Pattern, text: str) -> list[re.Match]:
+    if "at " not in text and "iso" not in text.lower():
+        return list(regex.finditer(text))  # no condition can be held fixed
     return [m for m in regex.finditer(text) if not _HELD_FIXED.search(text, max(0, m.start() - 20), m.start())]
 
 
