@@ -69,8 +69,8 @@ def _own(mention: Mention, q: Quantity) -> bool:
 def product_for(ctx: SentenceContext, q: Quantity, state: DocState, comparator: str | None) -> str | None:
     """The product a figure describes: one attached to it, else the nearest before, after, or in the document."""
     inside = [p for p in ctx.products if q.count and q.start <= p.start and p.end <= q.end]
-    if inside:  # "8,000 Hopper GPUs", "2,000 Blackwell GPUs can do it": a count names its own product
-        return inside[0].name
+    if inside and not _PARTS_BEFORE.search(ctx.before(q, 40)):
+        return inside[0].name  # "8,000 Hopper GPUs", "2,000 Blackwell GPUs can do it": a count names its product
     candidates = [p for p in ctx.products if _own(p, q) and p.name != comparator]
     spec_of = _spec_owner(ctx, q) or _written_against(ctx, q, candidates) or _spec_of_named(ctx, q, candidates)
     if spec_of is not None:  # "versus 141 GB and 4.8 TB/s on the H200": a comparator's own spec
@@ -95,6 +95,12 @@ def product_for(ctx: SentenceContext, q: Quantity, state: DocState, comparator: 
     if state.last_product or after:
         return state.last_product or after[0].name
     return state.extras.get("doc_product") or _described_product(ctx, q, state)
+
+
+# "Powered by 1,152 of Intel's new Loihi 2 processors": a count of parts belongs to the system they make up
+_PARTS_BEFORE = re.compile(r"\b(?:powered\s+by|built\s+(?:around|with|from|on)|based\s+on|using|with|featuring|"
+                           r"compris(?:es|ing)|contain(?:s|ing)|packs?|houses?|integrates?|combines?|links?|connects?)"
+                           r"\s+(?:up\s+to\s+|as\s+many\s+as\s+)?$", re.IGNORECASE)
 
 
 def _written_against(ctx: SentenceContext, q: Quantity, candidates: list[Mention]) -> Mention | None:

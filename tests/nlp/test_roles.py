@@ -301,3 +301,9 @@ def test_a_lower_case_cloud_instance_type_is_a_product_without_an_introduction(e
     facts = extract("Customers running the trn3.48xlarge see 40% lower cost than on p5.48xlarge.")
     fact = only(facts, value=40)
     assert (fact["product"], fact["comparator"]) == ("trn3.48xlarge", "p5.48xlarge")
+
+
+def test_a_count_of_parts_belongs_to_the_system_they_make_up(extract):
+    facts = extract("Corvid unveiled the Corvid Array, a research system. Powered by 1,152 of Corvid's C7 "
+                    "processors, it holds 2 billion neurons.", vendor="Corvid")
+    assert only(facts, unit="processors")["product"] == "Corvid Array"
