@@ -63,6 +63,9 @@ def resolve_product(ctx: SentenceContext, q: Quantity, state: DocState, product:
     system = system_subject(ctx, q, product)
     if system is not None:
         return system
+    component = relative_subject(ctx, q)
+    if component is not None:
+        return component
     if product is not None and (product != comparator or q.unit not in ("x", "%")) and not as_baseline:
         return product
     subject = subject_phrase(ctx, q)
@@ -85,6 +88,31 @@ def _descriptive(phrase: str) -> str | None:
     while words and words[0].lower() in ("new", "latest"):
         words = words[1:]
     return " ".join(words) if len(words) >= 2 else None
+
+
+# "one of the key improvements is a second-gen transformer engine that doubles the compute": a component named
+# before a relative clause holding the figure is what the figure describes
+_RELATIVE = re.compile(
+    r"\b(?:an?|the|its|their)\s+(?P<np>(?:[\w-]+\s+){0,3}?(?:engines?|switch(?:es)?|interconnects?|fabrics?|"
+    r"caches?|controllers?|chiplets?|tiles?|dies|units?|cores?|links?))\s+(?:that|which)\s+[^,;()]{0,80}$",
+    re.IGNORECASE)
+
+
+def relative_subject(ctx: SentenceContext, q: Quantity) -> str | None:
+    """A component before a relative clause that holds the figure, when no product is named before it.
+
+    >>> from nlp.context import SentenceContext
+    >>> from nlp.quantities import find_quantities
+    >>> text = "A key change is a new matrix engine that doubles the throughput."
+    >>> relative_subject(SentenceContext(text, 0, [], [], []), find_quantities(text)[0])
+    'new matrix engine'
+    """
+    if " that " not in ctx.text and " which " not in ctx.text:
+        return None
+    if any(p.start < q.start for p in ctx.products):
+        return None
+    m = _RELATIVE.search(ctx.text, 0, ctx.local(q.start))
+    return " ".join(m.group("np").split()) if m else None
 
 
 _ORGANISATION = re.compile(r"(?-i:(?:[A-Z][\w&-]*\s+){1,3}(?:University|Institute|Laboratory|Laboratories|Labs?|College)"

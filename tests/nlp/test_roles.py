@@ -307,3 +307,14 @@ def test_a_count_of_parts_belongs_to_the_system_they_make_up(extract):
     facts = extract("Corvid unveiled the Corvid Array, a research system. Powered by 1,152 of Corvid's C7 "
                     "processors, it holds 2 billion neurons.", vendor="Corvid")
     assert only(facts, unit="processors")["product"] == "Corvid Array"
+
+
+def test_a_component_before_a_relative_clause_holding_the_figure_is_its_subject(extract):
+    facts = extract("Corvid unveiled the C9. Corvid said one of the key changes is a new matrix engine that "
+                    "doubles the throughput.", vendor="Corvid")
+    assert only(facts, unit="x")["product"] == "new matrix engine"
+
+
+def test_a_product_named_before_the_relative_clause_stays_the_subject(extract):
+    facts = extract("The Corvid C9 has a new matrix engine that doubles the throughput.", vendor="Corvid")
+    assert only(facts, unit="x")["product"] == "C9"
