@@ -173,6 +173,8 @@ def _quarter_label(groups: dict) -> str | None:
 
 def update_state(state: DocState, sentence: str) -> None:
     """Let a sentence that names a period (headline, table line) set the document's period state."""
+    if state.kind == "filing" and _ANNUAL.search(sentence):
+        state.extras[_ANNUAL_FILING] = True  # "The year over year increase ...": an annual report's comparison
     usable = [_dated(m, state) for m in mentions(sentence) if not m.prior and not m.compared
               and not _OF_COMPARISON.search(sentence, max(0, m.start - 40), m.start)]
     found = [m for m in usable if not _forward_looking(sentence, m)]
@@ -242,7 +244,13 @@ def period_for(state: DocState, sentence: str, lo: int, hi: int, prev_end: int =
         return _month_label(month_after)
     if span is None:
         month = _MONTH.search(sentence)
-        return _month_label(month) if month else None
+        if month:
+            return _month_label(month)
+        # a dated filing that names no period at all ("The year over year increase ...") is an annual report's
+        # section: the fiscal year it reports
+        annual = state.kind == "filing" and (state.extras.get(_ANNUAL_FILING) or _ANNUAL.search(sentence))
+        year = _dateline_year(state) if annual else None
+        return _label("FY", None, year) if year else None
     quarter = (chosen.quarter if chosen else None) or (state.quarter if span == "Q" else None)
     # a year named only for a comparison ("down from 17% in fiscal 2024") does not date the figure
     # ... nor one named after a comparison that follows the figure ("$7.2 billion, compared with $6.1 billion in 2024")
@@ -357,6 +365,8 @@ def _dateline_year(state: DocState) -> int | None:
 
 
 _REPORTS = {"press_release", "filing"}
+_ANNUAL_FILING = "annual_filing"
+_ANNUAL = re.compile(r"\byear[\s-]+(?:over|on)[\s-]+year\b|\bannual\b", re.IGNORECASE)
 
 
 def _label(span: str, quarter: str | None, year: int | None, calendar: bool = False) -> str | None:

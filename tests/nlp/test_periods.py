@@ -196,3 +196,16 @@ def test_an_unnumbered_quarter_is_the_last_one_ended_before_publication(extract,
 def test_an_unnumbered_quarter_without_a_date_stays_unresolved(extract):
     facts = extract("Brindle said sales last quarter rose to $80 million.", vendor="Brindle", published=None)
     assert only(facts, value=80000000)["period"] == "last reported quarter"
+
+
+def test_a_dated_filing_section_that_names_no_period_is_the_reported_fiscal_year(extract):
+    facts = extract("Compute revenue - The year over year increase was due to strong demand. Revenue from data "
+                    "center computing grew 62% driven by demand for our accelerators.", vendor="Sallow Semiconductor",
+                    published="2026-02-20", kind="filing")
+    assert only(facts, value=62)["period"] == "FY2025"
+
+
+def test_a_news_story_that_names_no_period_gets_none(extract):
+    facts = extract("Revenue from data center computing grew 62%, the analyst said.", published="2026-02-20",
+                    kind="news")
+    assert only(facts, value=62)["period"] is None
