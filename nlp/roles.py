@@ -258,7 +258,8 @@ def subject_phrase(ctx: SentenceContext, q: Quantity) -> Mention | str | None:
         return inside[-1]
     phrase = phrase.split(", ", 1)[0]  # "Sohu, Etched's transformer ASIC, is ...": the name before its apposition
     if _cues()["not_subject"].fullmatch(phrase) or any(v.start >= lo_doc and v.end <= hi_doc and
-                                                       (v.end - v.start) >= len(phrase) - 3 for v in ctx.vendors):
+                                                       (v.end - v.start) >= len(phrase) - 3 for v in ctx.vendors) \
+            and not _VENDOR_NODE.fullmatch(phrase):  # "Intel 3": a vendor's name with a node number is a node
         return None
     if _is_anaphor(phrase):
         return phrase
@@ -267,6 +268,9 @@ def subject_phrase(ctx: SentenceContext, q: Quantity) -> Mention | str | None:
     while _DETERMINER.match(phrase):
         phrase = _DETERMINER.sub("", phrase, count=1)
     return phrase if _NAME_LIKE.search(" " + phrase) else None
+
+
+_VENDOR_NODE = re.compile(r"[A-Z][\w-]+\s+\d{1,2}[A-Z]?")
 
 
 def _is_anaphor(phrase: str) -> bool:

@@ -318,3 +318,10 @@ def test_a_component_before_a_relative_clause_holding_the_figure_is_its_subject(
 def test_a_product_named_before_the_relative_clause_stays_the_subject(extract):
     facts = extract("The Corvid C9 has a new matrix engine that doubles the throughput.", vendor="Corvid")
     assert only(facts, unit="x")["product"] == "C9"
+
+
+def test_a_vendor_name_with_a_node_number_is_a_node_not_the_vendor():
+    from nlp.extract import Extractor
+    facts = Extractor([{"slug": "tollan", "name": "Tollan", "aliases": [], "ticker": None}]).extract(
+        "Tollan 3 delivers an 18% gain relative to Tollan 4.")
+    assert (facts[0]["product"], facts[0]["comparator"]) == ("Tollan 3", "Tollan 4")
