@@ -205,7 +205,7 @@ def comparator_for(ctx: SentenceContext, q: Quantity) -> str | None:
     after = ctx.after(q, 160)
     m = _COMPARATOR.match(after)
     if m is None:
-        return _comparator_before(ctx, q) or _comparator_anywhere(ctx, q)
+        return _times_the_result(ctx, q) or _comparator_before(ctx, q) or _comparator_anywhere(ctx, q)
     offset = ctx.local(q.end) + m.start("rest")
     spec_of = m.group("m").lower() in ("of", "from") and q.unit not in ("x", "%")
     lead = _METRIC_LEAD.match(m.group("rest")) if q.unit in ("x", "%") else None
@@ -230,6 +230,23 @@ def comparator_for(ctx: SentenceContext, q: Quantity) -> str | None:
         # "matches Blackwell at a third of the power": "the power" is the metric, the comparator is elsewhere
         return _comparator_before(ctx, q) or _comparator_anywhere(ctx, q)
     return phrase
+
+
+_RESULT_OF = re.compile(r"(?:['’]s)?\s+(?:results?|scores?|performance|throughput|speed|figures?|numbers?|bandwidth|"
+                        r"efficiency|capacity)\b", re.IGNORECASE)
+
+
+def _times_the_result(ctx: SentenceContext, q: Quantity) -> str | None:
+    """"1.5x the H100 result", "twice the H200's throughput": the product whose figure is multiplied."""
+    if q.unit not in ("x", "%"):
+        return None
+    hi = ctx.local(q.end)
+    for p in ctx.products:
+        lo = ctx.local(p.start)
+        if p.start >= q.end and re.fullmatch(r"\s+(?:the|an?)\s+", ctx.text[hi:lo]) and \
+                _RESULT_OF.match(ctx.text, ctx.local(p.end)):
+            return p.name
+    return None
 
 
 _METRIC_LEAD = re.compile(r"(?:the\s+|an?\s+|its\s+)?(?:[\w-]+\s+){0,2}?\d[\d.,]*\s*[\w/%-]+(?:\s+[\w/-]+)?\s+"

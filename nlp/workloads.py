@@ -56,6 +56,10 @@ _SPED_UP = re.compile(r"\b(?:speeds?\s+up|sped\s+up|accelerates?|accelerated)\s+
                       r"\s+by\s+(?:up\s+to\s+|nearly\s+|about\s+|roughly\s+|more\s+than\s+|over\s+|almost\s+)?$",
                       re.IGNORECASE)
 
+# "plays Baldur's Gate 3 at 60% higher frame rates": the title a machine plays is the workload
+_PLAYS = re.compile(r"\b(?:plays?|played|playing|runs?)\s+(?P<np>(?-i:[A-Z][\w'’:-]*)(?:\s+(?-i:[A-Z0-9][\w'’:-]*)){0,4})"
+                    r"\s+(?:at\s+|with\s+|by\s+)?(?:up\s+to\s+|nearly\s+|about\s+|over\s+)?$")
+
 # "the same model", "its second generation": a reference or a generation, not a workload
 _NOT_WORKLOAD = re.compile(r"(?:the\s+)?(?:same|this|that|its|their|our|previous|prior|last|first|next)\b|"
                            r"(?:\w+\s+)?(?:\w+(?:st|nd|rd|th)|second|third|new|current|latest|older|future)[\s-]+"
@@ -79,7 +83,7 @@ def attached_workload(sentence: str, lo: int, hi: int) -> str | None:
     m = after.match(sentence, hi, min(len(sentence), hi + 120))
     if m is None:
         m = before.match(sentence, 0, lo) or obj.search(sentence, max(0, lo - 80), lo) or \
-            _SPED_UP.search(sentence, max(0, lo - 80), lo)
+            _SPED_UP.search(sentence, max(0, lo - 80), lo) or _PLAYS.search(sentence, max(0, lo - 80), lo)
     if m is None or _NOT_WORKLOAD.match(m.group("np")):
         return None
     return " ".join(m.group("np").split())

@@ -325,3 +325,11 @@ def test_a_vendor_name_with_a_node_number_is_a_node_not_the_vendor():
     facts = Extractor([{"slug": "tollan", "name": "Tollan", "aliases": [], "ticker": None}]).extract(
         "Tollan 3 delivers an 18% gain relative to Tollan 4.")
     assert (facts[0]["product"], facts[0]["comparator"]) == ("Tollan 3", "Tollan 4")
+
+
+@pytest.mark.parametrize("text", [
+    "The Orrin O2 achieved 1.5x the H100 result in MLPerf Inference v5.0 Server.",
+    "The Orrin O2 delivers twice the H100's throughput.",
+])
+def test_the_product_whose_figure_is_multiplied_is_the_baseline(extract, text):
+    assert extract(text)[0]["comparator"] == "H100"

@@ -166,3 +166,8 @@ def test_a_workload_word_naming_a_kind_of_hardware_is_not_the_workload(extract):
 ])
 def test_more_workload_shapes(extract, text, workload):
     assert extract(text)[0]["workload"] == workload
+
+
+def test_the_title_a_machine_plays_is_the_workload(extract):
+    facts = extract("The Quill Q2 laptop plays Baldur's Gate 3 at 60% higher frame rates than the M3.")
+    assert facts[0]["workload"] == "Baldur's Gate 3"
