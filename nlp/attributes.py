@@ -87,6 +87,9 @@ def product_for(ctx: SentenceContext, q: Quantity, state: DocState, comparator: 
         if _attached(ctx, p, q):
             return p.name
     before = [p for p in candidates if p.end <= q.start]
+    clause = ctx.text.rfind(";", 0, ctx.local(q.start))
+    if clause >= 0 and any(ctx.local(p.start) > clause for p in before):  # "An A100 takes 10 hours; the T1 ..."
+        before = [p for p in before if ctx.local(p.start) > clause]
     if before and state.last_product and _ANAPHOR.search(ctx.text[ctx.local(before[-1].end):ctx.local(q.start)]):
         return state.last_product  # "..., this research system holds 2 billion neurons"
     if before:  # the sentence's subject usually comes first

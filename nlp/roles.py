@@ -40,6 +40,7 @@ def _cues() -> dict[str, re.Pattern]:
 
 # an introductory phrase before the subject: "In MLPerf Inference v5.0 Offline, ", "Compared with the X, "
 _INTRO = re.compile(r"^\s*(?:\w+ly,\s*|(?:in|on|at|for|compared\s+(?:with|to)|versus|against|relative\s+to|according\s+to|"
+                    r"(?:built|designed|developed|made|created|fabricated|manufactured)\s+(?:by|at|in)|"
                     r"with|by|after|during|under|unlike|like|separately|meanwhile|however|also)\b[^,]{0,80},\s*)+",
                     re.IGNORECASE)
 _MARKER = re.compile(r"\b(?:than|versus|vs\.?|compared\s+(?:with|to)|relative\s+to|against|over|from)\s",
@@ -267,6 +268,7 @@ def subject_phrase(ctx: SentenceContext, q: Quantity) -> Mention | str | None:
         return None
     while _DETERMINER.match(phrase):
         phrase = _DETERMINER.sub("", phrase, count=1)
+    phrase = re.sub(r"[\"\u201c\u201d\u2018\u2019](?!s\b)", "", phrase)  # 'The "Heron" chip' names Heron
     return phrase if _NAME_LIKE.search(" " + phrase) else None
 
 

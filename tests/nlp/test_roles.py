@@ -333,3 +333,12 @@ def test_a_vendor_name_with_a_node_number_is_a_node_not_the_vendor():
 ])
 def test_the_product_whose_figure_is_multiplied_is_the_baseline(extract, text):
     assert extract(text)[0]["comparator"] == "H100"
+
+
+@pytest.mark.parametrize("text, product", [
+    ('The "Heron" chip is 40 times more efficient than the A100, its makers say.', "Heron chip"),
+    ("Built by Tern Labs, Heron is 40 times more efficient than the A100.", "Heron"),
+    ("An A100 takes 10 hours for the job; the Tern T1 finishes it 4x faster.", "T1"),
+])
+def test_subjects_behind_quotes_participles_and_semicolons(extract, text, product):
+    assert extract(text)[0]["product"] == product
