@@ -171,3 +171,11 @@ def test_more_workload_shapes(extract, text, workload):
 def test_the_title_a_machine_plays_is_the_workload(extract):
     facts = extract("The Quill Q2 laptop plays Baldur's Gate 3 at 60% higher frame rates than the M3.")
     assert facts[0]["workload"] == "Baldur's Gate 3"
+
+
+@pytest.mark.parametrize("text, workload", [
+    ("The Brisk B2 is 2x faster at compiling the Linux kernel than the M3.", "compiling the Linux kernel"),
+    ("The Brisk B2 delivers 3x better performance on sparse matrix math than the A100.", "sparse matrix math"),
+])
+def test_kernels_and_math_are_workload_heads(extract, text, workload):
+    assert extract(text)[0]["workload"] == workload
