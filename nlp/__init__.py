@@ -10,7 +10,7 @@ from importlib.metadata import version
 from pathlib import Path
 
 # The release of the rules; the fingerprint below adds what the rules are made of.
-EXTRACTOR_RELEASE = "1.4.0"
+EXTRACTOR_RELEASE = "1.5.0"
 
 PACKAGE = Path(__file__).resolve().parent
 # Modules that read, score or time extraction without changing what it finds

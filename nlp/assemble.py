@@ -186,12 +186,34 @@ def _is_financial(ctx: SentenceContext, q: Quantity, state: DocState) -> bool:
                  min((abs(ctx.local(p.start) - lo) for p in ctx.products), default=_FAR))
     if fin.change_cue(ctx, q) and fin_spans and metric_cues("fin_metrics")[0].search(ctx.before(q, 120)):
         return True  # "Revenue from cloud accelerators grew 88%"
+    if _against_product(ctx, q):
+        return False  # "an 18% gain relative to Tollan 4": a product is the baseline, so performance
     if fin_d == perf_d == _FAR:
         return q.unit == "%" and fin.change_cue(ctx, q) is not None or state.kind == "filing"
     return fin_d < perf_d
 
 
 _FAR = 10**9
+_VERSUS_AFTER = re.compile(r"\s*(?:[\w-]+\s+){0,3}?(?:relative\s+to|compared\s+(?:with|to)|than|over|versus|vs\.?|"
+                           r"against)\s+(?:the\s+|an?\s+|its\s+)?(?:[\w-]+['’]s\s+)?", re.IGNORECASE)
+
+
+# a process node or model the catalogue does not know: "Intel 4", "Tollan 4", "N3", "18A" (no quarter, month or year)
+_NODE_LIKE = re.compile(r"(?!(?:Q[1-4]|H[12]|FY\d*|9M)\b)(?:(?!(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\s)"
+                        r"[A-Z][a-z]+\s+\d{1,2}[A-Z]?|[A-Z]+\d+[A-Za-z]*|\d+[A-Z]+)(?![\w-])")
+
+
+def _against_product(ctx: SentenceContext, q: Quantity) -> bool:
+    """Whether a percent or multiple is compared with a product named right after it ("18% ... relative to N4",
+    "an 18% gain relative to Tollan 4")."""
+    hi = ctx.local(q.end)
+    versus = _VERSUS_AFTER.match(ctx.text, hi)  # most figures stand before no comparison marker: one match
+    if versus is None:
+        return False
+    if any(p.start >= q.end and p.label != "MEMORY" and _VERSUS_AFTER.fullmatch(ctx.text, hi, ctx.local(p.start))
+           for p in ctx.products):
+        return True
+    return bool(_NODE_LIKE.match(ctx.text, versus.end()))
 
 
 @lru_cache(maxsize=1024)

@@ -11,7 +11,7 @@ from functools import lru_cache
 from nlp.context import DocState, Mention, SentenceContext
 from nlp.lexicon import cue_patterns, cue_regex
 from nlp.quantities import Quantity
-from nlp.workloads import attached_workload, vocabulary_pattern
+from nlp.workloads import attached_workload, task_paraphrase, vocabulary_pattern
 
 _FILLER = r"(?:\s+(?:a|an|the|be|of|whopping|claimed|staggering|just))*\s*$"
 _CLAIMED = re.compile(r"\b(?:a|the)\s+claimed\s*$", re.IGNORECASE)
@@ -19,10 +19,10 @@ _COMPARATOR = re.compile(
     r"^[\s,\u201d\u2019\"'()]*(?:[\w-]+\s+){0,4}?(?P<m>than|over|versus|vs\.?|compared\s+(?:to|with)|relative\s+to|against|"
     r"up\s+from|from|of|as\s+\w+\s+as|what|below|above)\s+(?P<rest>.*)$", re.IGNORECASE | re.DOTALL)
 # a baseline ends at a clause or an attachment: "than N5 at the same power", "than the H200 running Llama"
-_PHRASE_END = re.compile(r"[,.;:()\u2014\u2013]|\s(?:while|and|but|which|that|when|for|on|in|at|using|with|running|"
+_PHRASE_END = re.compile(r"[,;:()\u2014\u2013]|\.(?![\w-])|\s(?:while|and|but|which|that|when|for|on|in|at|using|with|running|"
                          r"serving|during|across|thanks|from|according|says|said)\s", re.IGNORECASE)
-_WORKLOAD = re.compile(
-    rf"\b(?:{vocabulary_pattern()})(?![\w-])|"  # the data vocabulary first: its longer forms win at the same position
+_WORKLOAD = re.compile(  # every form starts at a word boundary ("BERT" is not in "Pemberton")
+    rf"\b(?:(?:{vocabulary_pattern()})(?![\w-])|"  # the data vocabulary first: its longer forms win at the same position
     r"(?:(?:on-device\s+)?(?:LLM|AI|large[- ]language[- ]model|generative AI|GPT-\d\w*(?:\s\d+B)?|"
     r"Llama\s?\d+(?:\.\d+)?(?:\s\d+B)?)\s+)?"
     r"(?:inference|training)(?:\s+workloads?)?"
@@ -33,7 +33,7 @@ _WORKLOAD = re.compile(
     # benchmark suites: "Cinebench R23", "Geekbench 6", "SPECrate 2017 integer", "MLPerf Training"
     r"|Cinebench(?:\s+(?:R\d+|\d{4}))?|Geekbench(?:\s+\d+(?:\.\d+)?)?|3DMark(?:\s+(?-i:[A-Z])\w+){0,2}"
     r"|LINPACK|(?-i:HPL)|MLPerf(?:\s+(?:Training|Inference))?"
-    r"|(?-i:SPEC)(?:rate|speed|int|fp)?(?:[\s_]?\d{4})?(?:\s+(?:integer|floating[- ]point))?(?=\W)",
+    r"|(?-i:SPEC)(?:rate|speed|int|fp)?(?:[\s_]?\d{4})?(?:\s+(?:integer|floating[- ]point))?(?=\W))",
     re.IGNORECASE)
 # generic workloads give way to a named model or benchmark nearby ("inference on Llama 3.1 70B")
 _GENERIC_WORKLOAD = re.compile(r"(?:\w+\s+)*(?:inference|training|workloads?)", re.IGNORECASE)
@@ -68,6 +68,9 @@ def _own(mention: Mention, q: Quantity) -> bool:
 
 def product_for(ctx: SentenceContext, q: Quantity, state: DocState, comparator: str | None) -> str | None:
     """The product a figure describes: one attached to it, else the nearest before, after, or in the document."""
+    inside = [p for p in ctx.products if q.count and q.start <= p.start and p.end <= q.end]
+    if inside and not _PARTS_BEFORE.search(ctx.before(q, 40)):
+        return inside[0].name  # "8,000 Hopper GPUs", "2,000 Blackwell GPUs can do it": a count names its product
     candidates = [p for p in ctx.products if _own(p, q) and p.name != comparator]
     spec_of = _spec_owner(ctx, q) or _written_against(ctx, q, candidates) or _spec_of_named(ctx, q, candidates)
     if spec_of is not None:  # "versus 141 GB and 4.8 TB/s on the H200": a comparator's own spec
@@ -80,13 +83,13 @@ def product_for(ctx: SentenceContext, q: Quantity, state: DocState, comparator: 
     if not chips and state.last_product:
         return state.last_product  # "288 GB of HBM3E" is the memory of the chip being described
     candidates = chips or candidates
-    inside = [p for p in ctx.products if q.count and q.start <= p.start and p.end <= q.end]
-    if inside:  # "4,000 Blackwell GPUs"
-        return inside[0].name
     for p in candidates:  # "the X9's 3 TB/s", "96 SMs in the RTX 5080", "3-nm B300"
         if _attached(ctx, p, q):
             return p.name
     before = [p for p in candidates if p.end <= q.start]
+    clause = ctx.text.rfind(";", 0, ctx.local(q.start))
+    if clause >= 0 and any(ctx.local(p.start) > clause for p in before):  # "An A100 takes 10 hours; the T1 ..."
+        before = [p for p in before if ctx.local(p.start) > clause]
     if before and state.last_product and _ANAPHOR.search(ctx.text[ctx.local(before[-1].end):ctx.local(q.start)]):
         return state.last_product  # "..., this research system holds 2 billion neurons"
     if before:  # the sentence's subject usually comes first
@@ -95,6 +98,12 @@ def product_for(ctx: SentenceContext, q: Quantity, state: DocState, comparator: 
     if state.last_product or after:
         return state.last_product or after[0].name
     return state.extras.get("doc_product") or _described_product(ctx, q, state)
+
+
+# "Powered by 1,152 of Intel's new Loihi 2 processors": a count of parts belongs to the system they make up
+_PARTS_BEFORE = re.compile(r"\b(?:powered\s+by|built\s+(?:around|with|from|on)|based\s+on|using|with|featuring|"
+                           r"compris(?:es|ing)|contain(?:s|ing)|packs?|houses?|integrates?|combines?|links?|connects?)"
+                           r"\s+(?:up\s+to\s+|as\s+many\s+as\s+)?$", re.IGNORECASE)
 
 
 def _written_against(ctx: SentenceContext, q: Quantity, candidates: list[Mention]) -> Mention | None:
@@ -199,7 +208,7 @@ def comparator_for(ctx: SentenceContext, q: Quantity) -> str | None:
     after = ctx.after(q, 160)
     m = _COMPARATOR.match(after)
     if m is None:
-        return _comparator_before(ctx, q) or _comparator_anywhere(ctx, q)
+        return _times_the_result(ctx, q) or _comparator_before(ctx, q) or _comparator_anywhere(ctx, q)
     offset = ctx.local(q.end) + m.start("rest")
     spec_of = m.group("m").lower() in ("of", "from") and q.unit not in ("x", "%")
     lead = _METRIC_LEAD.match(m.group("rest")) if q.unit in ("x", "%") else None
@@ -224,6 +233,23 @@ def comparator_for(ctx: SentenceContext, q: Quantity) -> str | None:
         # "matches Blackwell at a third of the power": "the power" is the metric, the comparator is elsewhere
         return _comparator_before(ctx, q) or _comparator_anywhere(ctx, q)
     return phrase
+
+
+_RESULT_OF = re.compile(r"(?:['’]s)?\s+(?:results?|scores?|performance|throughput|speed|figures?|numbers?|bandwidth|"
+                        r"efficiency|capacity)\b", re.IGNORECASE)
+
+
+def _times_the_result(ctx: SentenceContext, q: Quantity) -> str | None:
+    """"1.5x the H100 result", "twice the H200's throughput": the product whose figure is multiplied."""
+    if q.unit not in ("x", "%"):
+        return None
+    hi = ctx.local(q.end)
+    for p in ctx.products:
+        lo = ctx.local(p.start)
+        if p.start >= q.end and re.fullmatch(r"\s+(?:the|an?)\s+", ctx.text[hi:lo]) and \
+                _RESULT_OF.match(ctx.text, ctx.local(p.end)):
+            return p.name
+    return None
 
 
 _METRIC_LEAD = re.compile(r"(?:the\s+|an?\s+|its\s+)?(?:[\w-]+\s+){0,2}?\d[\d.,]*\s*[\w/%-]+(?:\s+[\w/-]+)?\s+"
@@ -270,7 +296,8 @@ def _in_phrase(ctx: SentenceContext, gap: str, p: Mention) -> bool:
 
 _APPOSITIVE = re.compile(r"[^,;]{0,40},\s*(?:the\s+)?", re.IGNORECASE)
 _MARKER = re.compile(r"\b(?:than|versus|vs\.?|compared\s+(?:to|with)|relative\s+to|against|as|over|ahead\s+of|beats?|"
-                     r"outperforms?|match(?:es|ing)?|rivals?)\s+(?:the\s+|an?\s+|its\s+\w+,\s+the\s+|\w+['’]s\s+)?$",
+                     r"outperforms?|match(?:es|ing)?|rivals?)\s+(?:the\s+|an?\s+|its\s+\w+,\s+the\s+|\w+['’]s\s+)?"
+                     r"(?-i:[A-Z][\w-]*\s+)?$",  # "beats the Nvidia H100": a maker's name before the model
                      re.IGNORECASE)
 # "... the performance of the H100": a product after "of" is not the subject either
 _NOT_SUBJECT = re.compile(_MARKER.pattern.replace("beats?|", "beats?|of|"), re.IGNORECASE)
@@ -306,11 +333,16 @@ def workload_for(ctx: SentenceContext, q: Quantity) -> str | None:
     Outside the vocabulary, a workload noun phrase attached to the claim ("faster in games").
     """
     lo, hi = ctx.local(q.start), ctx.local(q.end)
-    return _vocabulary_workload(ctx, lo, hi) or attached_workload(ctx.text, lo, hi)
+    return _vocabulary_workload(ctx, lo, hi) or task_paraphrase(ctx.text, lo, hi) or attached_workload(ctx.text, lo, hi)
+
+
+# "the inference appliance", "a training cluster": a workload word naming a kind of hardware is not the workload
+_HARDWARE_AFTER = re.compile(r"\s+(?:servers?|appliances?|chips?|accelerators?|cards?|systems?|clusters?|processors?|"
+                             r"racks?|boxes|instances?|silicon|parts?|ASICs?|NPUs?|GPUs?)\b", re.IGNORECASE)
 
 
 def _vocabulary_workload(ctx: SentenceContext, lo: int, hi: int) -> str | None:
-    matches = _workloads(ctx.text)
+    matches = tuple(m for m in _workloads(ctx.text) if not _HARDWARE_AFTER.match(ctx.text, m.end()))
     if not matches:
         return None
     after = [m for m in matches if m.start() >= hi and m.start() - hi < 80
@@ -321,4 +353,15 @@ def _vocabulary_workload(ctx: SentenceContext, lo: int, hi: int) -> str | None:
     nearby = after + before
     named = [m for m in nearby if not _GENERIC_WORKLOAD.fullmatch(m.group(0))]
     best = (named or nearby)[:1]
-    return best[0].group(0) if best else None
+    if not best:
+        return None
+    if not named:  # "for recommendation inference": a generic task keeps the noun that says which
+        modifier = _TASK_MODIFIER.search(ctx.text, max(0, best[0].start() - 30), best[0].start())
+        if modifier and modifier.group(1).lower() not in _NOT_TASK_MODIFIERS:
+            return f"{modifier.group(1)} {best[0].group(0)}"
+    return best[0].group(0)
+
+
+_TASK_MODIFIER = re.compile(r"\b(?:for|on|in|at|during|with)\s+([a-z][a-z-]{2,}|[A-Z]{2,5})\s+$")
+_NOT_TASK_MODIFIERS = {"the", "its", "their", "our", "all", "any", "both", "each", "more", "less", "most", "faster",
+                       "better", "higher", "lower", "cheaper", "same", "local", "such", "other", "every"}

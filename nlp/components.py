@@ -13,12 +13,15 @@ Products and vendors are found by two stock ``span_ruler`` components (see ``nlp
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 import numpy
+import yaml
 from spacy.attrs import IDX, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc, Span, SpanGroup
 
+from nlp import PACKAGE
 from nlp.assemble import COMPARISON_FRAME, sentence_facts
 from nlp.attributes import is_subject
 from nlp.context import DocState, Mention, SentenceContext
@@ -26,7 +29,7 @@ from nlp.introductions import introduced_spans
 from nlp.lexicon import load_lexicon
 from nlp.periods import first_period, update_state
 from nlp.quantities import find_quantities
-from nlp.roles import remember_predecessor
+from nlp.roles import baseline_statement, remember_predecessor
 
 _BOUNDARY = re.compile(r"(?P<end>[.!?。！？])[\"”’)\]]*(?P<ws>\s+)|(?P<nl>\n\s*)")
 DOC_TEXT, _BOUNDS = ("chipwatch", "text"), ("chipwatch", "sentences")
@@ -149,8 +152,29 @@ def model_spans(text: str) -> list[tuple[int, int]]:
              and not (lexicon.not_after and lexicon.not_after.search(text, max(0, m.start() - 16), m.start()))]
     named = {m.group(0) for m in found if m.group("short") and _named_as_product(text, m, lexicon)}
     spans = [m.span() for m in found if not m.group("short") or m.group(0) in named]
+    spans += instance_spans(text)
     # an introduced name that holds a model number ("the Photon P3") keeps the model number as its name
     return spans + [(a, b) for a, b in introduced_spans(text) if not any(a < e and s < b for s, e in spans)]
+
+
+@lru_cache(maxsize=1)
+def _instance_patterns() -> tuple[re.Pattern, tuple[str, ...]]:
+    data = yaml.safe_load((PACKAGE / "products.yml").read_text(encoding="utf-8"))
+    shapes = "|".join(f"(?:{p})" for p in data.get("instance_shapes") or [])
+    return re.compile(rf"(?<![\w.-])(?:{shapes})(?![\w-]|\.\w)"), tuple(data.get("instance_words") or [])
+
+
+def instance_spans(text: str) -> list[tuple[int, int]]:
+    """Cloud instance types ("the r12n.large instance", "trn3.48xlarge"), products though lower-case.
+
+    >>> text = "The q7g.xlarge is 30% faster than the q6g.xlarge and the c4-highmem-8."
+    >>> [text[a:b] for a, b in instance_spans(text)]
+    ['q7g.xlarge', 'q6g.xlarge', 'c4-highmem-8']
+    """
+    regex, words = _instance_patterns()
+    if not any(w in text for w in words):
+        return []
+    return [m.span() for m in regex.finditer(text)]
 
 
 def _named_as_product(text: str, m: re.Match, lexicon) -> bool:
@@ -193,6 +217,7 @@ class FactAssembler:
         first_period(state, (text[lo:hi] for lo, hi in bounds))
         state.extras["doc_product"] = next((p.name for p in products if p.label == "PRODUCT"), None)
         qi = pi = vi = 0
+        unbased: list[dict] = []  # the previous sentence's comparisons that named no baseline
         for lo, hi in bounds:
             qi, in_sent = _take(quantities, qi, hi)
             pi, sent_products = _take(products, pi, hi)
@@ -201,9 +226,15 @@ class FactAssembler:
             previous = state.last_product
             named_before = remember_predecessor(ctx, state)  # "Its predecessor, the K8": a baseline, not the topic
             if in_sent:
-                facts.extend(_with_provenance(ctx, q, fact) for q, fact in sentence_facts(ctx, state))
+                found = [_with_provenance(ctx, q, fact) for q, fact in sentence_facts(ctx, state)]
+                facts.extend(found)
+                _baseline_carried_back(ctx, found, unbased)
+                unbased = [f for f in found if f["type"] == "performance" and f["unit"] in ("x", "%")
+                           and f.get("direction") and not f.get("comparator")]
             else:
                 _remember_topic(ctx, state)
+                _baseline_named_after(ctx, unbased)
+                unbased = []
             if named_before is not None and state.last_product == named_before.name:
                 state.last_product = next((p.name for p in sent_products if p.label == "PRODUCT" and
                                            p.name != named_before.name), previous)
@@ -225,6 +256,35 @@ def _remember_topic(ctx: SentenceContext, state: DocState) -> None:
         if p.label == "PRODUCT" and not _CONTRASTED.search(ctx.text, 0, ctx.local(p.start)) and is_subject(ctx, p):
             state.last_product = p.name
             return
+
+
+def _baseline_named_after(ctx: SentenceContext, unbased: list[dict]) -> None:
+    """"Its S1 chip runs recommendation models 4 times faster. The comparison was made against AMD's MI250X.":
+    the next sentence names the baseline of comparisons that had none."""
+    if not unbased:
+        return
+    baseline = baseline_statement(ctx)
+    for fact in unbased:
+        if baseline and baseline != fact.get("product"):
+            fact["comparator"] = baseline
+
+
+_CONTINUES = re.compile(r"\s*[\"“]?(?:it|they|the\s+(?:new\s+)?(?:chip|system|processor|accelerator|gpu|part))\b",
+                       re.IGNORECASE)
+
+
+def _baseline_carried_back(ctx: SentenceContext, found: list[dict], unbased: list[dict]) -> None:
+    """"... can offer 30 times the performance for LLM inference. It reduces cost by up to 25x over an H100": a
+    sentence that goes on about the same product ("It", "The chip") gives its baseline to the comparison before
+    it that named none."""
+    if not unbased or not _CONTINUES.match(ctx.text):
+        return
+    based = next((f for f in found if f["type"] == "performance" and f.get("comparator")), None)
+    if based is None:
+        return
+    for fact in unbased:
+        if fact.get("product") == based.get("product") and based["comparator"] != fact.get("product"):
+            fact["comparator"] = based["comparator"]
 
 
 def _take(items: list, index: int, end: int) -> tuple[int, list]:

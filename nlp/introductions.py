@@ -48,7 +48,20 @@ def _patterns() -> tuple[re.Pattern, ...]:
                              rf"[\w .&-]{{0,30}}?)?$")
     # a common word or a bare hardware noun ("the GPU.") is no name
     not_name = re.compile(rf"(?:{'|'.join(data['not_names'])}|(?i:{hardware}))(?!\S)")
-    return introducer, apposition, noun_before, not_name
+    # "an experimental computer chip called an opto-electronic receiver that ...": a lower-case description given
+    # as the name of a hardware noun; found from its naming word, then the hardware noun checked before it
+    described = re.compile(rf"\b(?i:{'|'.join(data['naming'])})\s+an?\s+(?P<desc>[a-z][\w-]*(?:\s+[a-z][\w-]*){{0,2}}?)"
+                           r"(?=\s+(?:that|which|who)\b|\s*[,.;(]|\s*$)")
+    hardware_before = re.compile(rf"\b(?i:{hardware})\s+$")
+    return introducer, apposition, noun_before, not_name, described, hardware_before
+
+
+@lru_cache(maxsize=1)
+def _described_cues() -> tuple[str, ...]:
+    """" called a", " named an", ...: the plain naming words before an article, as substrings."""
+    data = yaml.safe_load((DATA / "roles.yml").read_text(encoding="utf-8"))
+    words = [w for w in data["naming"] if w.isalpha()] + ["named", "known as"]
+    return tuple(f"{w} a" for w in words)
 
 
 def introduced_names(text: str) -> set[str]:
@@ -58,11 +71,16 @@ def introduced_names(text: str) -> set[str]:
     ['Helix', 'Lumen']
     >>> sorted(introduced_names("A wafer-scale system from Tessellate, the T-2, generated 1,800 tokens per second."))
     ['T-2']
+    >>> sorted(introduced_names("It showed a test chip called a photonic mixer that converts light into signals."))
+    ['photonic mixer']
     """
-    introducer, apposition, noun_before, not_name = _patterns()
+    introducer, apposition, noun_before, not_name, described, hardware_before = _patterns()
     names = [m.group("named") or m.group("launched") or m.group("new") for m in introducer.finditer(text)]
     names += [m.group("name") for m in apposition.finditer(text)
               if m.group("name") and noun_before.search(text, max(0, m.start() - 50), m.start())]
+    if any(cue in text for cue in _described_cues()):  # substring checks spare the scan in most documents
+        names += [m.group("desc") for m in described.finditer(text)
+                  if hardware_before.search(text, max(0, m.start() - 30), m.start())]
     return {n.rstrip(".") for n in names if n and not not_name.match(n.rstrip("."))}
 
 

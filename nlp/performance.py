@@ -34,7 +34,7 @@ def performance_facts(ctx: SentenceContext, q: Quantity, state: DocState) -> lis
     """The performance facts ``q`` carries in its sentence, or [] when it is out of scope."""
     if not in_scope(ctx, q):
         return []
-    metrics = [q.metric] if q.family == "perf" else comparison_metrics(ctx, q)
+    metrics = [q.metric] if q.family == "perf" else comparison_metrics(ctx, q, state.extras.get(_LAST_METRIC))
     hedge = hedge_for(ctx, q)
     comparator = comparator_for(ctx, q) or _elided(ctx, q, "comparator")
     product = apposed_name(ctx, resolve_product(ctx, q, state, product_for(ctx, q, state, comparator), comparator))
@@ -57,10 +57,13 @@ def performance_facts(ctx: SentenceContext, q: Quantity, state: DocState) -> lis
         ctx.last_claim = {"end": q.end, "metric": facts[0]["metric"], "comparator": comparator}
     if comparator and product:
         state.extras[_LAST_COMPARISON] = (product, comparator)
+    if q.unit in ("x", "%") and facts and comparator:
+        state.extras[_LAST_METRIC] = facts[-1]["metric"]
     return facts
 
 
 _LAST_COMPARISON = "last_comparison"
+_LAST_METRIC = "last_comparison_metric"
 _LAST_WORKLOAD = "last_workload"
 _SAME_TASK = re.compile(r"\b(?:do|does|did|doing|done|handle|handles|run|runs)\s+(?:it|that|this|so)\b|"
                         r"\bthe\s+same\s+(?:job|task|work|workload|model|benchmark|test)\b", re.IGNORECASE)
@@ -138,8 +141,11 @@ def _is_alternative(ctx: SentenceContext, q: Quantity) -> bool:
     return bool(_ALTERNATIVE.fullmatch(ctx.between(prev, q)))
 
 
-def comparison_metrics(ctx: SentenceContext, q: Quantity) -> list[str]:
-    """Metrics a multiplier or percentage speaks of: before "by" ("cuts energy by 90%"), else after it, else a default."""
+def comparison_metrics(ctx: SentenceContext, q: Quantity, previous_metric: str | None = None) -> list[str]:
+    """Metrics a multiplier or percentage speaks of: before "by" ("cuts energy by 90%"), else after it, else a default.
+
+    A bare gain ("Intel 3 itself brought an 18% gain") goes on with the metric of the document's previous
+    comparison (``previous_metric``), else it is speed."""
     regex, lookup = metric_cues("perf_metrics")
     prev = ctx.previous(q)
     before = ctx.before(q, 80)
@@ -147,8 +153,8 @@ def comparison_metrics(ctx: SentenceContext, q: Quantity) -> list[str]:
         before = before[max(0, len(before) - (q.start - prev.end)):]
     by = _BY.search(before)
     if by:
-        found = list(regex.finditer(before[:by.start()]))
-        named = list(regex.finditer(ctx.after(q, 40))) if found and _WINS.match(found[-1].group(0)) else []
+        found = list(_metric_matches(regex, before[:by.start()]))
+        named = list(_metric_matches(regex, ctx.after(q, 40))) if found and _WINS.match(found[-1].group(0)) else []
         if named and not _WINS.match(named[0].group(0)):  # "beats H100 by 25 percent on performance per dollar"
             return _coordinated(named, ctx.after(q, 40), lookup, forward=True)
         if found:
@@ -158,10 +164,10 @@ def comparison_metrics(ctx: SentenceContext, q: Quantity) -> list[str]:
         return [nxt.metric]  # "three times the quoted 312 TFLOPS of ...": the metric of the figure it multiplies
     limit = ctx.local(nxt.start) if nxt else len(ctx.text)
     after = ctx.text[ctx.local(q.end):min(limit, ctx.local(q.end) + 60)]
-    found = list(regex.finditer(after))
+    found = list(_metric_matches(regex, after))
     if found:
         return _coordinated(found, after, lookup, forward=True)
-    found = list(regex.finditer(before))
+    found = list(_metric_matches(regex, before))
     if found and (q.unit == "%" or _IMPROVED.fullmatch(before[found[-1].end():])):
         return _coordinated(found, before, lookup, forward=False)
     if prev is not None and prev.family == "perf" and _RESTATED.fullmatch(ctx.between(prev, q)):
@@ -169,7 +175,22 @@ def comparison_metrics(ctx: SentenceContext, q: Quantity) -> list[str]:
     inherited = _elided(ctx, q, "metric")
     if inherited:
         return [inherited]
+    if _GAIN.match(after):
+        return [previous_metric or "speed"]
     return ["speed" if q.unit == "x" else "other"]
+
+
+# "at the same power", "iso-frequency": a condition the comparison holds fixed, not its metric
+_HELD_FIXED = re.compile(r"(?:\bat\s+(?:the\s+)?(?:same|equal|identical|similar|comparable|constant)|\biso)[\s-]*$",
+                         re.IGNORECASE)
+# "an 18% gain relative to N4" names no metric: a gain of a chip or a process is its performance
+_GAIN = re.compile(r"\s*(?:gain|improvement|uplift|boost)\b", re.IGNORECASE)
+
+
+def _metric_matches(regex: re.Pattern, text: str) -> list[re.Match]:
+    if "at " not in text and "iso" not in text.lower():
+        return list(regex.finditer(text))  # no condition can be held fixed
+    return [m for m in regex.finditer(text) if not _HELD_FIXED.search(text, max(0, m.start() - 20), m.start())]
 
 
 # verbs of winning name a speed only when no metric follows the figure

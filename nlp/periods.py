@@ -173,6 +173,8 @@ def _quarter_label(groups: dict) -> str | None:
 
 def update_state(state: DocState, sentence: str) -> None:
     """Let a sentence that names a period (headline, table line) set the document's period state."""
+    if state.kind == "filing" and _ANNUAL.search(sentence):
+        state.extras[_ANNUAL_FILING] = True  # "The year over year increase ...": an annual report's comparison
     usable = [_dated(m, state) for m in mentions(sentence) if not m.prior and not m.compared
               and not _OF_COMPARISON.search(sentence, max(0, m.start - 40), m.start)]
     found = [m for m in usable if not _forward_looking(sentence, m)]
@@ -242,7 +244,13 @@ def period_for(state: DocState, sentence: str, lo: int, hi: int, prev_end: int =
         return _month_label(month_after)
     if span is None:
         month = _MONTH.search(sentence)
-        return _month_label(month) if month else None
+        if month:
+            return _month_label(month)
+        # a dated filing that names no period at all ("The year over year increase ...") is an annual report's
+        # section: the fiscal year it reports
+        annual = state.kind == "filing" and (state.extras.get(_ANNUAL_FILING) or _ANNUAL.search(sentence))
+        year = _dateline_year(state) if annual else None
+        return _label("FY", None, year) if year else None
     quarter = (chosen.quarter if chosen else None) or (state.quarter if span == "Q" else None)
     # a year named only for a comparison ("down from 17% in fiscal 2024") does not date the figure
     # ... nor one named after a comparison that follows the figure ("$7.2 billion, compared with $6.1 billion in 2024")
@@ -255,6 +263,12 @@ def period_for(state: DocState, sentence: str, lo: int, hi: int, prev_end: int =
     elif year is None and state.fiscal_year:
         year, calendar = state.fiscal_year, state.calendar_year == state.fiscal_year
     year = year or _dateline_year(state)
+    if year is None and chosen is not None and chosen.prior and span == "FY":
+        return " ".join(sentence[chosen.start:chosen.end].lower().split())  # "last year", with no date to resolve it
+    if chosen is not None and (span == "LAST-Q" or span == "Q" and not quarter):
+        inferred = quarter_before(state)  # "revenue for the quarter", "sales last quarter": the one just reported
+        if inferred:
+            span, (quarter, year), calendar = "Q", inferred, True
     if chosen and chosen.span == "Q" and chosen.prior and quarter:  # "the prior quarter"
         number = int(quarter[1]) - 1
         quarter, year = (f"Q{number}", year) if number else ("Q4", year - 1 if year else None)
@@ -312,6 +326,21 @@ def duration_label(sentence: str, lo: int, hi: int, published: str | None) -> st
     return f"{start}-{end} ({written})"
 
 
+def quarter_before(state: DocState) -> tuple[str, int] | None:
+    """The last calendar quarter ended before the month of publication, for a vendor on the calendar year.
+
+    >>> quarter_before(DocState(published="2026-05-01")), quarter_before(DocState(published="2026-03-31"))
+    (('Q1', 2026), ('Q4', 2025))
+    """
+    published = state.published or ""
+    if not published[:7].replace("-", "").isdigit() or len(published) < 7 \
+            or state.extras.get("fiscal_year_end") not in (None, "1231"):
+        return None
+    year, month = int(published[:4]), int(published[5:7])
+    ended = (month - 1) // 3
+    return ("Q4", year - 1) if ended == 0 else (f"Q{ended}", year)
+
+
 def _month_label(m: re.Match) -> str:
     """"August", or "October 2026" where the text names the year; no year is invented."""
     return " ".join(filter(None, [m.group("m").capitalize(), m.group("y")]))
@@ -336,6 +365,8 @@ def _dateline_year(state: DocState) -> int | None:
 
 
 _REPORTS = {"press_release", "filing"}
+_ANNUAL_FILING = "annual_filing"
+_ANNUAL = re.compile(r"\byear[\s-]+(?:over|on)[\s-]+year\b|\bannual\b", re.IGNORECASE)
 
 
 def _label(span: str, quarter: str | None, year: int | None, calendar: bool = False) -> str | None:

@@ -76,7 +76,8 @@ _FOLD = re.compile(r"-?(?i:fold)(?![\w])")
 _TIMES_NEXT = re.compile(
     r"\s+(?:the|as|that|its|their|faster|quicker|more|less|better|higher|lower|greater|larger|bigger|smaller|"
     r"fewer|cheaper|slower|over|improvement|boost|increase|speedup|performance|throughput|speed|bandwidth|"
-    r"efficiency|memory|compute|power|energy)\b", re.IGNORECASE)
+    r"efficiency|memory|compute|power|energy|density|latency|capacity|"
+    r"[\w-]+\s+(?:improvement|gain|boost|increase|reduction|speedup))\b", re.IGNORECASE)  # "1.3 times density improvement"
 _MONEY_WORD = re.compile(r"\s?(?P<word>(?i:dlrs|dlr|dollars|dollar|euros|euro|won|yen|yuan|stg|sterling|francs|marks|"
                          r"guilders))(?![\w])")
 _NEEDS_SCALE = {"KRW", "DEM", "CHF", "NLG", "GBP"}  # "won", "marks": also ordinary words

@@ -31,11 +31,16 @@ def _cues() -> dict[str, re.Pattern]:
         "not_subject": re.compile(rf"(?:{'|'.join(data['not_subjects'])})", re.IGNORECASE),
         "anaphor": re.compile(rf"(?:{'|'.join(data['anaphors'])})", re.IGNORECASE),
         "predecessor": re.compile(rf"(?:{'|'.join(data['predecessor'])})", re.IGNORECASE),
+        # "The comparison was made against AMD's MI250X."; "That is measured against the H100."
+        "baseline": re.compile(rf"^\s*(?:(?:{'|'.join(data['baseline_subjects'])})\s+(?:[\w-]+\s+){{0,3}}?"
+                               rf"(?:{'|'.join(data['baseline_markers'])})|{'|'.join(data['baseline_nouns'])})\s+"
+                               rf"(?P<rest>.+)$", re.IGNORECASE | re.DOTALL),
     }
 
 
 # an introductory phrase before the subject: "In MLPerf Inference v5.0 Offline, ", "Compared with the X, "
 _INTRO = re.compile(r"^\s*(?:\w+ly,\s*|(?:in|on|at|for|compared\s+(?:with|to)|versus|against|relative\s+to|according\s+to|"
+                    r"(?:built|designed|developed|made|created|fabricated|manufactured)\s+(?:by|at|in)|"
                     r"with|by|after|during|under|unlike|like|separately|meanwhile|however|also)\b[^,]{0,80},\s*)+",
                     re.IGNORECASE)
 _MARKER = re.compile(r"\b(?:than|versus|vs\.?|compared\s+(?:with|to)|relative\s+to|against|over|from)\s",
@@ -56,6 +61,12 @@ def resolve_product(ctx: SentenceContext, q: Quantity, state: DocState, product:
     memory = _memory_subject(ctx, q)
     if memory is not None and memory.name != comparator:
         return memory.name
+    system = system_subject(ctx, q, product)
+    if system is not None:
+        return system
+    component = relative_subject(ctx, q)
+    if component is not None:
+        return component
     if product is not None and (product != comparator or q.unit not in ("x", "%")) and not as_baseline:
         return product
     subject = subject_phrase(ctx, q)
@@ -67,14 +78,104 @@ def resolve_product(ctx: SentenceContext, q: Quantity, state: DocState, product:
         current = state.last_product
         if current and current != comparator:
             return current
-        return _descriptive(subject)
+        return _descriptive(subject) or _owned_description(ctx, q, subject, state)
     return subject
 
 
 def _descriptive(phrase: str) -> str | None:
-    """An anaphor with nothing to resolve to still describes its subject: "the optical accelerator"."""
+    """An anaphor with nothing to resolve to still describes its subject: "the optical accelerator",
+    "the new inference server" -> "inference server"; "the new chip" describes nothing."""
     words = _DETERMINER.sub("", phrase).split()
-    return " ".join(words) if len(words) >= 2 and words[0].lower() not in ("new", "latest") else None
+    while words and words[0].lower() in ("new", "latest"):
+        words = words[1:]
+    return " ".join(words) if len(words) >= 2 else None
+
+
+# "one of the key improvements is a second-gen transformer engine that doubles the compute": a component named
+# before a relative clause holding the figure is what the figure describes
+_RELATIVE = re.compile(
+    r"\b(?:an?|the|its|their)\s+(?P<np>(?:[\w-]+\s+){0,3}?(?:engines?|switch(?:es)?|interconnects?|fabrics?|"
+    r"caches?|controllers?|chiplets?|tiles?|dies|units?|cores?|links?))\s+(?:that|which)\s+[^,;()]{0,80}$",
+    re.IGNORECASE)
+
+
+def relative_subject(ctx: SentenceContext, q: Quantity) -> str | None:
+    """A component before a relative clause that holds the figure, when no product is named before it.
+
+    >>> from nlp.context import SentenceContext
+    >>> from nlp.quantities import find_quantities
+    >>> text = "A key change is a new matrix engine that doubles the throughput."
+    >>> relative_subject(SentenceContext(text, 0, [], [], []), find_quantities(text)[0])
+    'new matrix engine'
+    """
+    if " that " not in ctx.text and " which " not in ctx.text:
+        return None
+    if any(p.start < q.start for p in ctx.products):
+        return None
+    m = _RELATIVE.search(ctx.text, 0, ctx.local(q.start))
+    return " ".join(m.group("np").split()) if m else None
+
+
+_ORGANISATION = re.compile(r"(?-i:(?:[A-Z][\w&-]*\s+){1,3}(?:University|Institute|Laboratory|Laboratories|Labs?|College)"
+                           r"|(?:University|Institute)\s+of\s+(?:[A-Z][\w-]*\s*){1,3})")
+
+
+# "Orrin said its chip ...": the one who reports owns "its"
+_REPORTER = re.compile(r"(?<![\w-])(?P<who>(?-i:[A-Z][\w&-]*(?:\s+[A-Z][\w&-]*){0,2}))\s+(?:said|says|claims|claimed|"
+                       r"announced|reported)\s+(?:that\s+)?(?:its|their)\s", re.IGNORECASE)
+
+
+def _owned_description(ctx: SentenceContext, q: Quantity, phrase: str, state: DocState) -> str | None:
+    """"Researchers at Dunlin University say their chip is 40 times ...": an anaphor with no antecedent is its
+    owner's hardware noun ("Dunlin University chip"); the owner is the document's vendor or an institution the
+    sentence names before the figure."""
+    words = phrase.split()
+    if len(words) < 2 or words[0].lower() not in ("its", "their", "our"):
+        return None
+    owner = state.vendor
+    if owner is None:
+        found = list(_ORGANISATION.finditer(ctx.text, 0, ctx.local(q.start))) or \
+            list(_REPORTER.finditer(ctx.text, 0, ctx.local(q.start)))
+        owner = " ".join(found[-1].group("who" if found[-1].re is _REPORTER else 0).split()) if found else None
+    return f"{owner} {words[-1]}" if owner else None
+
+
+# "a Tarrow edge system built around two Lumen L2 accelerators managed ...": the system is the subject, the
+# chips it is built from are its parts
+_PARTS = r"(?:built\s+(?:around|on|with|from)|based\s+on|powered\s+by|using|with|featuring|equipped\s+with|containing)"
+_SYSTEM_WITH_PARTS = re.compile(
+    r"\b(?:an?|the|its|their|our)\s+(?P<np>(?:[\w-]+\s+){0,3}?(?:systems?|servers?|racks?|clusters?|nodes?|"
+    r"appliances?|supercomputers?|machines?|pods?|boxes|laptops?|PCs?|workstations?))\s+"
+    rf"{_PARTS}\s+[^,;]{{0,60}}$", re.IGNORECASE)
+_PART_MARKER = re.compile(rf"\b{_PARTS}\s", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1024)
+def _has_parts(sentence: str) -> bool:
+    """One scan per sentence for a part marker, before the costlier search per figure."""
+    return _PART_MARKER.search(sentence) is not None
+
+
+def system_subject(ctx: SentenceContext, q: Quantity, product: str | None) -> str | None:
+    """The system a figure describes when the product named is only one of its parts.
+
+    "a Tarrow edge system built around two Lumen L2 accelerators managed 41 queries per second" -> "Tarrow edge
+    system"; a system that names a catalogued product itself ("the DGX system built with ...") keeps the product.
+    """
+    if product is None or not _has_parts(ctx.text):
+        return None
+    lo = ctx.local(q.start)
+    parts = [p for p in ctx.products if p.name == product and p.end <= q.start]
+    if not parts:
+        return None
+    m = _SYSTEM_WITH_PARTS.search(ctx.text, 0, ctx.local(parts[0].end))
+    if m is None or _STRICT_MARKER.search(ctx.text[m.start():lo] + " "):
+        return None
+    np_lo, np_hi = ctx.start + m.start("np"), ctx.start + m.end("np")
+    if any(np_lo <= p.start < np_hi for p in ctx.products):
+        return None
+    words = m.group("np").split()
+    return " ".join(words) if len(words) >= 2 else None
 
 
 _MEMORY_PART = re.compile(r"\s*(?:[\w-]+\s+){0,2}?(?:products?|stacks?|cubes?|modules?|dies|devices?|parts?)\b",
@@ -158,7 +259,8 @@ def subject_phrase(ctx: SentenceContext, q: Quantity) -> Mention | str | None:
         return inside[-1]
     phrase = phrase.split(", ", 1)[0]  # "Sohu, Etched's transformer ASIC, is ...": the name before its apposition
     if _cues()["not_subject"].fullmatch(phrase) or any(v.start >= lo_doc and v.end <= hi_doc and
-                                                       (v.end - v.start) >= len(phrase) - 3 for v in ctx.vendors):
+                                                       (v.end - v.start) >= len(phrase) - 3 for v in ctx.vendors) \
+            and not _VENDOR_NODE.fullmatch(phrase):  # "Intel 3": a vendor's name with a node number is a node
         return None
     if _is_anaphor(phrase):
         return phrase
@@ -166,7 +268,11 @@ def subject_phrase(ctx: SentenceContext, q: Quantity) -> Mention | str | None:
         return None
     while _DETERMINER.match(phrase):
         phrase = _DETERMINER.sub("", phrase, count=1)
+    phrase = re.sub(r"[\"\u201c\u201d\u2018\u2019](?!s\b)", "", phrase)  # 'The "Heron" chip' names Heron
     return phrase if _NAME_LIKE.search(" " + phrase) else None
+
+
+_VENDOR_NODE = re.compile(r"[A-Z][\w-]+\s+\d{1,2}[A-Z]?")
 
 
 def _is_anaphor(phrase: str) -> bool:
@@ -199,3 +305,17 @@ def remember_predecessor(ctx: SentenceContext, state: DocState) -> Mention | Non
             state.extras[PREDECESSOR] = p.name
             return p
     return None
+
+
+def baseline_statement(ctx: SentenceContext) -> str | None:
+    """The baseline a figure-free sentence names for the claim before it: "The comparison was made against
+    AMD's MI250X." -> "MI250X" (a catalogued or introduced product first, else the phrase as written)."""
+    m = _cues()["baseline"].match(ctx.text)
+    if m is None:
+        return None
+    offset = m.start("rest")
+    named = [p for p in ctx.products if ctx.local(p.start) >= offset]
+    if named:
+        return named[0].name
+    words = _DETERMINER.sub("", m.group("rest").strip().rstrip(".!")).split()
+    return " ".join(words) if 0 < len(words) <= 6 and _NAME_LIKE.search(" " + " ".join(words)) else None

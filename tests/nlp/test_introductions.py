@@ -65,3 +65,13 @@ def test_appointments_and_digit_groups_introduce_nothing():
 def test_an_own_name_before_a_hardware_noun_is_introduced():
     text = "Ostrava says its Sable neuromorphic chip holds 1.2 million neurons. Its AI chips are not named."
     assert introduced_names(text) == {"Sable"}
+
+
+def test_a_hardware_noun_called_by_a_lower_case_description_introduces_it(extract):
+    facts = extract("Varn Labs said it built an experimental chip called a photonic mixer, which converts light "
+                    "into signals. The chip is 3 times faster than the Jetson Orin.")
+    assert only(facts, unit="x")["product"] == "photonic mixer"
+
+
+def test_a_description_called_without_a_hardware_noun_is_no_name():
+    assert introduced_names("What analysts called a breakthrough was 3 times faster.") == set()

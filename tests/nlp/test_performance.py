@@ -122,3 +122,43 @@ def test_taped_out_chips_are_not_a_spec(extract):
 def test_a_falling_time_to_first_token_is_lower_latency(extract):
     fact = only(extract("On the VX-8, time to first token fell by 30 percent."), unit="%")
     assert (fact["metric"], fact["direction"]) == ("latency", "lower")
+
+
+def test_price_performance_is_its_own_metric(extract):
+    facts = extract("The q7g.xlarge instance delivers 30% better price performance than the q6g.xlarge.")
+    assert only(facts, unit="%")["metric"] == "price_performance"
+
+
+def test_a_multiplier_before_a_noun_and_improvement_is_a_claim(extract):
+    facts = extract("Halvard Foundry said its H3 process offers 15% higher speed than H5 at the same power, "
+                    "and a 1.3 times density improvement.", vendor="Halvard Foundry")
+    fact = only(facts, unit="x")
+    assert (fact["value"], fact["metric"], fact["direction"]) == (1.3, "other", "higher")
+
+
+def test_a_percent_against_a_process_node_is_a_performance_claim(extract):
+    facts = extract("Tollan Foundry says Tollan 3 delivers an 18% gain relative to Tollan 4.", vendor="Tollan Foundry")
+    fact = only(facts, value=18)
+    assert (fact["type"], fact["metric"], fact["product"], fact["comparator"]) == \
+        ("performance", "speed", "Tollan 3", "Tollan 4")
+
+
+def test_a_percent_against_a_period_stays_financial(extract):
+    facts = extract("Sallow Semiconductor said revenue grew 18% compared with Q3.", vendor="Sallow Semiconductor")
+    assert only(facts, value=18)["type"] == "financial"
+
+
+def test_a_condition_held_fixed_is_not_the_metric(extract):
+    facts = extract("Tollan 3 offers an 18% gain over Tollan 4 at the same power, the foundry said.")
+    assert only(facts, value=18)["metric"] == "speed"
+
+
+def test_people_who_say_are_not_the_subject(extract):
+    facts = extract("Customers say the z4-standard-8 is 20% faster than the z3-standard-8.")
+    assert only(facts, value=20)["product"] == "z4-standard-8"
+
+
+def test_a_bare_gain_goes_on_with_the_previous_comparisons_metric(extract):
+    facts = extract("Tollan expects its T2 node to deliver up to 15% better performance per watt than Tollan 3. "
+                    "Tollan 3 itself brought an 18% gain relative to Tollan 4, the company said.", vendor="Tollan")
+    assert only(facts, value=18)["metric"] == "efficiency"

@@ -172,3 +172,40 @@ def test_a_month_named_with_its_year_dates_the_figure_but_a_month_range_does_not
                     "through March 2026 totaled KRW 1,850.7 billion.", kind="filing")
     assert only(facts, value=640.2e9)["period"] == "March 2026"
     assert only(facts, value=1850.7e9)["period"] != "January"
+
+
+@pytest.mark.parametrize("published, period", [
+    (None, "last year"),  # no date to resolve it: kept as written, no year invented
+    ("2026-03-04", "FY2025"),  # with a publication date it is the year before
+])
+def test_last_year_resolves_only_against_a_publication_date(extract, published, period):
+    facts = extract("Fenmore Devices said revenue was $420 million last year.", vendor=None, published=published,
+                    kind="news")
+    assert only(facts, metric="revenue")["period"] == period
+
+
+@pytest.mark.parametrize("text, period", [
+    ("Brindle posted revenue of $80 million for the quarter.", "Q1 2026"),
+    ("Brindle said sales last quarter rose to $80 million.", "Q1 2026"),
+])
+def test_an_unnumbered_quarter_is_the_last_one_ended_before_publication(extract, text, period):
+    facts = extract(text, vendor="Brindle", published="2026-05-01", kind="news")
+    assert only(facts, value=80000000)["period"] == period
+
+
+def test_an_unnumbered_quarter_without_a_date_stays_unresolved(extract):
+    facts = extract("Brindle said sales last quarter rose to $80 million.", vendor="Brindle", published=None)
+    assert only(facts, value=80000000)["period"] == "last reported quarter"
+
+
+def test_a_dated_filing_section_that_names_no_period_is_the_reported_fiscal_year(extract):
+    facts = extract("Compute revenue - The year over year increase was due to strong demand. Revenue from data "
+                    "center computing grew 62% driven by demand for our accelerators.", vendor="Sallow Semiconductor",
+                    published="2026-02-20", kind="filing")
+    assert only(facts, value=62)["period"] == "FY2025"
+
+
+def test_a_news_story_that_names_no_period_gets_none(extract):
+    facts = extract("Revenue from data center computing grew 62%, the analyst said.", published="2026-02-20",
+                    kind="news")
+    assert only(facts, value=62)["period"] is None

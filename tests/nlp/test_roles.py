@@ -219,3 +219,126 @@ def test_a_later_claim_about_the_same_product_keeps_its_comparator(extract):
                     "The QX-2 has 20% more memory.")
     assert only(facts, unit="%", value=30.0)["comparator"] == "VX-7"
     assert only(facts, unit="%", value=20.0)["comparator"] is None
+
+
+def test_a_baseline_named_in_the_next_sentence_is_the_comparator(extract):
+    facts = extract("Sorrel Compute says its S1 chip runs recommendation models 4 times faster. "
+                    "The comparison was made against AMD's MI250X.", vendor="Sorrel Compute")
+    assert only(facts, unit="x")["comparator"] == "MI250X"
+
+
+def test_a_next_sentence_without_a_baseline_statement_leaves_the_comparison_open(extract):
+    facts = extract("Sorrel Compute says its S1 chip runs recommendation models 4 times faster. "
+                    "The MI250X remains on sale.", vendor="Sorrel Compute")
+    assert only(facts, unit="x")["comparator"] is None
+
+
+def test_a_dotted_lower_case_baseline_is_kept_whole(extract):
+    facts = extract("Nimbus Cloud's new q7g.xlarge instance delivers 30% better performance than the q6g.xlarge "
+                    "for web serving.")
+    assert only(facts, unit="%")["comparator"] in ("q6g.xlarge", "the q6g.xlarge")
+
+
+def test_a_system_built_around_named_chips_is_the_subject_not_its_chips(extract):
+    facts = extract("In the latest round, a Tarrow edge system built around two Lumen L2 accelerators managed "
+                    "41 queries per second on ResNet-50.")
+    assert only(facts, unit="queries/s")["product"] == "Tarrow edge system"
+
+
+def test_a_system_that_names_its_product_keeps_it(extract):
+    facts = extract("The Kestrel K9 system built with eight K2 accelerators delivers 3 PFLOPS of compute.")
+    assert only(facts, unit="PFLOPS")["product"] != "K2"
+
+
+def test_a_new_unnamed_subject_keeps_its_description(extract):
+    facts = extract("Dunmore Systems has not yet named its next rack product. The new inference server handles "
+                    "3,200 tokens per second on Llama 3.1 70B, the company said.", vendor="Dunmore Systems")
+    assert only(facts, unit="tokens/s")["product"] == "inference server"
+
+
+@pytest.mark.parametrize("follow, comparator", [
+    ("The baseline is a cluster of eight H100 GPUs.", "H100"),
+    ("It was compared with the A100.", "A100"),
+])
+def test_other_sentences_that_name_the_baseline(extract, follow, comparator):
+    facts = extract("The Corvid C3 is 40% more efficient. " + follow)
+    assert only(facts, unit="%")["comparator"] == comparator
+
+
+def test_a_count_that_names_its_product_is_that_products(extract):
+    facts = extract("The Corvid C9 is the new flagship. Training the model would have taken 8,000 Corvid C7 GPUs, "
+                    "Corvid claims.", vendor="Corvid")
+    assert only(facts, unit="GPUs")["product"] == "C7"
+
+
+def test_a_sentence_going_on_about_the_product_gives_its_baseline_back(extract):
+    facts = extract("Corvid says the C9 can offer 30 times the performance for LLM inference. "
+                    "It cuts energy use by up to 25x over an H100.", vendor="Corvid")
+    assert [f["comparator"] for f in facts] == ["H100", "H100"]
+
+
+def test_a_sentence_about_something_else_gives_no_baseline_back(extract):
+    facts = extract("Corvid says the C9 can offer 30 times the performance for LLM inference. "
+                    "Separately, the Corvid C4 is 2x faster than an H100.", vendor="Corvid")
+    assert only(facts, value=30)["comparator"] is None
+
+
+@pytest.mark.parametrize("text, product", [
+    ("Researchers at Dunlin University say their chip is 40 times more efficient than Nvidia's A100.",
+     "Dunlin University chip"),
+    ("Orrin said its chip is 2x faster than the H100.", "Orrin chip"),
+])
+def test_an_owned_anaphor_with_no_antecedent_is_its_owners_hardware(extract, text, product):
+    assert extract(text)[0]["product"] == product
+
+
+def test_a_makers_name_before_the_beaten_model_still_marks_the_baseline(extract):
+    facts = extract("The new Orrin chip beats the Nvidia H100 by 30%.")
+    assert facts[0]["comparator"] == "H100"
+
+
+def test_a_lower_case_cloud_instance_type_is_a_product_without_an_introduction(extract):
+    facts = extract("Customers running the trn3.48xlarge see 40% lower cost than on p5.48xlarge.")
+    fact = only(facts, value=40)
+    assert (fact["product"], fact["comparator"]) == ("trn3.48xlarge", "p5.48xlarge")
+
+
+def test_a_count_of_parts_belongs_to_the_system_they_make_up(extract):
+    facts = extract("Corvid unveiled the Corvid Array, a research system. Powered by 1,152 of Corvid's C7 "
+                    "processors, it holds 2 billion neurons.", vendor="Corvid")
+    assert only(facts, unit="processors")["product"] == "Corvid Array"
+
+
+def test_a_component_before_a_relative_clause_holding_the_figure_is_its_subject(extract):
+    facts = extract("Corvid unveiled the C9. Corvid said one of the key changes is a new matrix engine that "
+                    "doubles the throughput.", vendor="Corvid")
+    assert only(facts, unit="x")["product"] == "new matrix engine"
+
+
+def test_a_product_named_before_the_relative_clause_stays_the_subject(extract):
+    facts = extract("The Corvid C9 has a new matrix engine that doubles the throughput.", vendor="Corvid")
+    assert only(facts, unit="x")["product"] == "C9"
+
+
+def test_a_vendor_name_with_a_node_number_is_a_node_not_the_vendor():
+    from nlp.extract import Extractor
+    facts = Extractor([{"slug": "tollan", "name": "Tollan", "aliases": [], "ticker": None}]).extract(
+        "Tollan 3 delivers an 18% gain relative to Tollan 4.")
+    assert (facts[0]["product"], facts[0]["comparator"]) == ("Tollan 3", "Tollan 4")
+
+
+@pytest.mark.parametrize("text", [
+    "The Orrin O2 achieved 1.5x the H100 result in MLPerf Inference v5.0 Server.",
+    "The Orrin O2 delivers twice the H100's throughput.",
+])
+def test_the_product_whose_figure_is_multiplied_is_the_baseline(extract, text):
+    assert extract(text)[0]["comparator"] == "H100"
+
+
+@pytest.mark.parametrize("text, product", [
+    ('The "Heron" chip is 40 times more efficient than the A100, its makers say.', "Heron chip"),
+    ("Built by Tern Labs, Heron is 40 times more efficient than the A100.", "Heron"),
+    ("An A100 takes 10 hours for the job; the Tern T1 finishes it 4x faster.", "T1"),
+])
+def test_subjects_behind_quotes_participles_and_semicolons(extract, text, product):
+    assert extract(text)[0]["product"] == product

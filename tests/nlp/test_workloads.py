@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from nlp.components import model_spans
-from nlp.workloads import attached_workload
+from nlp.workloads import attached_workload, task_paraphrase
 from tests.nlp.conftest import only
 
 
@@ -126,3 +126,56 @@ def test_a_workload_right_after_a_claim_is_its_own(extract):
                     "and delivers 35% lower latency on chatbot inference.")
     assert only(facts, unit="%")["workload"] == "inference"
     assert only(facts, unit="x")["workload"] == "13-billion-parameter model"
+
+
+@pytest.mark.parametrize("text, figure, workload", [
+    ("The Pell P2 can classify images 18 times faster than a Jetson Orin.", "18 times", "image classification"),
+    ("The Wren W1 can transcode video 5 times faster than a Xeon 6 processor.", "5 times", "video transcoding"),
+    ("Ember can detect objects in video 2.5 times faster than an H200.", "2.5 times", "object detection"),
+    ("The Reed R2 can recognise speech with 35% lower latency than the Reed R1.", "35%", "speech recognition"),
+    ("The Reed R3 is 3x faster at generating images than the Reed R2.", "3x", "image generation"),
+])
+def test_a_task_written_as_verb_and_object_is_named_as_its_noun_phrase(text, figure, workload):
+    assert task_paraphrase(*_around(text, figure)) == workload
+
+
+def test_a_vocabulary_name_is_never_found_inside_a_word(extract):
+    # "BERT" sits inside "Pemberton"; the claim's own workload is the training it names
+    facts = extract("Pemberton Labs said its Kite X2 accelerator delivers 2.2 times the training throughput, "
+                    "compared with Nvidia's H100.", vendor="Pemberton Labs")
+    assert facts[0]["workload"] == "training"
+
+
+def test_serving_is_a_workload_head():
+    text = "The q7g.xlarge delivers 30% better price performance than the q6g.xlarge for web serving."
+    assert attached_workload(*_around(text, "30%")) == "web serving"
+
+
+def test_a_workload_word_naming_a_kind_of_hardware_is_not_the_workload(extract):
+    facts = extract("The inference appliance from Brindle delivers 30% lower latency than the L40S.")
+    assert facts[0]["workload"] is None
+
+
+@pytest.mark.parametrize("text, workload", [
+    ("The Brisk B2 delivers 3x the performance of the H100 for recommendation inference.", "recommendation inference"),
+    ("The Brisk B2 encodes 4K video 2x faster than the M3.", "video encoding"),
+    ("The Brisk B2 speeds up protein folding by 6x compared with CPUs.", "protein folding"),
+    ("The Brisk B2 answers chatbot queries with 45% lower latency than an L4.", "chatbot queries"),
+    ("The Brisk B2 processes transactions 25% faster than the Xeon 6.", "transactions"),
+    ("The Brisk B2 delivers 3x the training throughput of the H100.", "training"),
+])
+def test_more_workload_shapes(extract, text, workload):
+    assert extract(text)[0]["workload"] == workload
+
+
+def test_the_title_a_machine_plays_is_the_workload(extract):
+    facts = extract("The Quill Q2 laptop plays Baldur's Gate 3 at 60% higher frame rates than the M3.")
+    assert facts[0]["workload"] == "Baldur's Gate 3"
+
+
+@pytest.mark.parametrize("text, workload", [
+    ("The Brisk B2 is 2x faster at compiling the Linux kernel than the M3.", "compiling the Linux kernel"),
+    ("The Brisk B2 delivers 3x better performance on sparse matrix math than the A100.", "sparse matrix math"),
+])
+def test_kernels_and_math_are_workload_heads(extract, text, workload):
+    assert extract(text)[0]["workload"] == workload
