@@ -90,6 +90,11 @@ def load_metadata(metadata: Path = METADATA) -> dict:
         raise ServeError(f"{metadata}: cannot read the Datasette metadata ({exc})") from exc
 
 
+def facet_columns(table: dict) -> list[str]:
+    """The columns a table's configured facets count: ``vendor`` and ``{counted: vendor}`` alike."""
+    return [facet if isinstance(facet, str) else next(iter(facet.values())) for facet in table.get("facets", [])]
+
+
 def make_datasette(db_path: str | Path, *, metadata: Path = METADATA):
     """An in-process Datasette configured exactly like the served one (metadata, plugins, settings)."""
     from datasette.app import Datasette  # imported here: every other chipwatch command starts faster

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import sqlite_utils
 
+from data.facet_counts import ensure_facet_counts
 from evidence.schema import ensure_evidence_schema
 
 
@@ -196,6 +197,7 @@ def ensure_schema(db: sqlite_utils.Database) -> None:
             db[name].enable_fts(columns, create_triggers=True, tokenize="porter", replace=True)
             db[name].rebuild_fts()
         narrow_update_trigger(db, name, columns)
+    ensure_facet_counts(db)
     ensure_evidence_schema(db)
     refresh_statistics(db)
 

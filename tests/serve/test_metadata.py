@@ -11,9 +11,10 @@ import re
 import pytest
 import yaml
 
-from chipwatch.serve import METADATA
+from chipwatch.serve import METADATA, facet_columns
 from data.db import FTS, INDEXES
 from data.db import SCHEMA as CORE_SCHEMA
+from data.facet_counts import COUNTED
 from evidence.schema import EVIDENCE_SCHEMA
 
 # every table the database holds: the core schema and the evidence stage's own tables
@@ -53,15 +54,19 @@ def test_described_columns_facets_and_sort_exist(table):
     columns = SCHEMA[table][0]
     config = TABLES[table]
     assert set(config.get("columns", {})) <= set(columns), f"{table}: describes columns the schema lacks"
-    for facet in config.get("facets", []):
+    for facet in facet_columns(config):
         assert facet in columns, f"{table}: facet {facet!r} is not a column"
+    for facet in config.get("facets", []):
+        if isinstance(facet, dict):
+            assert list(facet) == ["counted"] and facet["counted"] in COUNTED.get(table, []), \
+                f"{table}: facet {facet} is not counted ahead in data/facet_counts.py"
     for key in ("sort", "sort_desc", "label_column"):
         if key in config:
             assert config[key] in columns, f"{table}: {key} {config[key]!r} is not a column"
 
 
 def test_claims_browse_by_vendor_metric_unit_product_newest_first():
-    assert TABLES["claims"]["facets"] == ["vendor", "metric", "unit", "product"]
+    assert facet_columns(TABLES["claims"]) == ["vendor", "metric", "unit", "product"]
     assert TABLES["claims"]["sort_desc"] == "published"
 
 
@@ -96,7 +101,7 @@ def test_every_facet_and_sort_column_is_indexed(table):
     """A facet or sort over an unindexed column scans the whole table on every page view."""
     leading = {columns[0] for columns in ALL_INDEXES.get(table, [])} | {SCHEMA[table][1]}
     config = TABLES[table]
-    for column in [*config.get("facets", []), config.get("sort"), config.get("sort_desc")]:
+    for column in [*facet_columns(config), config.get("sort"), config.get("sort_desc")]:
         if column:
             assert column in leading, f"data/db.py INDEXES: {table}.{column} is a facet or sort but has no index"
 

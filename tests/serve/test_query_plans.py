@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from chipwatch.serve import load_metadata
+from chipwatch.serve import facet_columns, load_metadata
 from data.db import open_db
 
 QUERIES = load_metadata()["databases"]["chipwatch"]["queries"]
@@ -59,8 +59,8 @@ def test_the_query_reads_its_order_off_an_index(db, query, index):
     assert len(claims_sorts) <= (0 if query == "claim_groups_mentions" else 1), plan
 
 
-@pytest.mark.parametrize(("table", "column"), [("claims", c) for c in TABLES["claims"]["facets"]]
-                         + [("figures", c) for c in TABLES["figures"]["facets"]])
+@pytest.mark.parametrize(("table", "column"), [("claims", c) for c in facet_columns(TABLES["claims"])]
+                         + [("figures", c) for c in facet_columns(TABLES["figures"])])
 def test_a_filtered_streamed_export_reads_each_page_as_a_range(db, table, column):
     """The SQL Datasette runs for page two of ``<table>.csv?_stream=on&<column>=…`` once sorted by id."""
     sql = (f'select * from {table} where "{column}" = :v and ("id" > :p0 or ("id" = :p0 and "id" > :p1)) '
