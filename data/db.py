@@ -94,7 +94,8 @@ INDEXES: dict[str, list[list[str]]] = {
                ["unit", "vendor", "value"]],
     "figures": [["document_id"], ["vendor"], ["metric"], ["period"], ["published"], ["unit"],
                 ["vendor", "published"], ["metric", "published"],
-                ["vendor", "id"], ["metric", "id"], ["unit", "id"], ["period", "id"]],  # as for claims
+                ["vendor", "id"], ["metric", "id"], ["unit", "id"], ["period", "id"],  # as for claims
+                ["vendor", "metric", "unit", "published"]],  # the vendor page's latest figures
     "filings": [["vendor"], ["form"], ["filing_date"], ["vendor", "filing_date"]],
     "reported_values": [["vendor"], ["metric"], ["end"], ["form"], ["fp"], ["vendor", "metric", "end"]],
     "fetch_errors": [["run"], ["source"], ["status"]],

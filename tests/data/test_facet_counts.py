@@ -75,3 +75,18 @@ def test_a_database_from_before_is_counted_on_open(tmp_path):
     conn.close()
     db = open_db(path)
     assert kept(db, "claims") == truth(db, "claims") != set()
+
+
+def test_claims_per_vendor_month_and_metric_are_kept_too(tmp_path):
+    rng = random.Random(5)
+    db = open_db(tmp_path / "x.db")
+    for n in range(20):
+        document = {"url": f"https://x.example/{n}", "vendor": rng.choice(["acme", "zenith"]), "source": "feed",
+                    "kind": "press_release", "published": f"2026-0{rng.randint(1, 4)}-02", "text": "..."}
+        doc_id, _ = store.save_document(db, document)
+        replace_facts(db, {"id": doc_id, **document}, random_facts(rng), "v1")
+        if n % 5 == 4:
+            replace_facts(db, {"id": doc_id, **document}, random_facts(rng), "v2")
+    expected = set(db.execute("select vendor, substr(published, 1, 7), coalesce(metric, 'unknown'), count(*) "
+                              "from claims group by 1, 2, 3"))
+    assert set(db.execute("select vendor, month, metric, count from claim_months where count > 0")) == expected != set()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import sqlite3
 import xml.etree.ElementTree as ET
 
 import pytest
@@ -23,6 +24,18 @@ def lumenar(datasette) -> str:
 def test_the_chart_stacks_claims_per_month_by_metric(lumenar):
     assert re.findall(r"<title>(.*?)</title></rect>", lumenar) == ["2026-03: 3 speed", "2026-03: 1 throughput"]
     assert '<svg class="chart"' in lumenar
+
+
+def test_a_database_without_kept_month_counts_draws_the_same_chart(sample_db):
+    path = sample_db[0]
+    conn = sqlite3.connect(path)
+    with conn:  # as a database from before claim_months: the chart counts the claims themselves
+        for (name,) in conn.execute("select name from sqlite_master where name like 'claim_months_%'").fetchall():
+            conn.execute(f"drop trigger [{name}]")
+        conn.execute("delete from claim_months")
+    conn.close()
+    page = get(make_datasette(path), "/chipwatch/-/vendor/lumenar").text
+    assert re.findall(r"<title>(.*?)</title></rect>", page) == ["2026-03: 3 speed", "2026-03: 1 throughput"]
 
 
 def test_newest_claims_link_to_their_claim_pages(lumenar, sample_db):
