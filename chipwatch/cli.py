@@ -10,13 +10,38 @@ import sys
 
 import click
 
-from chipwatch import __version__
-from chipwatch.config import ConfigError, load_settings, repo_path
+from chipwatch import __version__, config
+from chipwatch.config import ConfigError, repo_path
 from chipwatch.registry import RegistryError, load_registry
+
+EXIT_DISK_FULL = 74  # EX_IOERR (sysexits.h, as EXIT_BUSY is EX_TEMPFAIL): the disk or the database is full
+
+
+def load_settings() -> config.Settings:
+    """The validated settings of this process, with the database size bound (CHIPWATCH_MAX_DB_PAGES) applied."""
+    from data.db import limit_database_pages
+
+    settings = config.load_settings()
+    limit_database_pages(settings.max_db_pages)
+    return settings
+
+
+def disk_full_error(exc: BaseException):
+    """``exc`` (or what it was raised from) as a DiskFull naming the path, when it is a full disk or database."""
+    from data.db import DiskFull, is_disk_full
+
+    while exc is not None:
+        if isinstance(exc, DiskFull):
+            return exc
+        if is_disk_full(exc):
+            path = getattr(exc, "filename", None) or config.load_settings().db_path
+            return DiskFull(path, getattr(exc, "strerror", None) or str(exc))
+        exc = exc.__cause__ or exc.__context__
+    return None
 
 
 class CleanErrors(click.Group):
-    """Turn the project's named errors into one readable line and exit code 2."""
+    """Turn the project's named errors into one readable line: exit 2 (bad input), 74 (disk full), 75 (busy)."""
 
     def invoke(self, ctx):
         from chipwatch.schedule import EXIT_BUSY, AlreadyRunning
@@ -29,9 +54,15 @@ class CleanErrors(click.Group):
         except AlreadyRunning as exc:
             click.secho(f"Error: {exc}", fg="red", err=True)
             sys.exit(EXIT_BUSY)
-        except (ConfigError, RegistryError, ServeError, ExportError, DatabaseError) as exc:
-            click.secho(f"Error: {exc}", fg="red", err=True)
-            sys.exit(2)
+        except Exception as exc:
+            full = disk_full_error(exc)
+            if full is not None:
+                click.secho(f"Error: {full}", fg="red", err=True)
+                sys.exit(EXIT_DISK_FULL)
+            if isinstance(exc, (ConfigError, RegistryError, ServeError, ExportError, DatabaseError)):
+                click.secho(f"Error: {exc}", fg="red", err=True)
+                sys.exit(2)
+            raise
 
 
 EXIT_TIMED_OUT = 124  # as coreutils' timeout(1) reports it
@@ -387,5 +418,11 @@ def _scheduled_run(settings) -> None:
     except AlreadyRunning as exc:
         click.echo(f"{now()} skipped: {exc}", err=True)
         sys.exit(EXIT_BUSY)  # cron will try again next time
+    except Exception as exc:
+        full = disk_full_error(exc)
+        if full is None:
+            raise
+        click.echo(f"Error: {full}", err=True)  # in the log too, and in cron's mail
+        sys.exit(EXIT_DISK_FULL)
     click.echo(f"{now()} scheduled run finished: {'FAILED' if report.failed else 'ok'}", err=True)
     sys.exit(1 if report.failed else 0)

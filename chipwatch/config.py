@@ -52,6 +52,10 @@ class Settings:
     mlperf_rounds: tuple[str, ...] = ()  # MLPerf Inference summary.csv URLs, one per round
     # The shared crawl frontier (issue 13): `chipwatch crawl --worker` and `chipwatch store` meet here
     redis_url: str | None = None
+    # An operations bound (and the tests' "full disk"): the database never grows past this many pages
+    max_db_pages: int | None = None
+    # The Scrapy HTTP cache (off unless HTTPCACHE_ENABLED=1) is pruned to this size after every crawl
+    httpcache_max_mb: float = 200.0
 
     def as_env(self) -> dict[str, str]:
         """The settings as environment variables, for a child process."""
@@ -134,6 +138,19 @@ def parse_redis_url(value: str | None) -> str | None:
     return url
 
 
+def parse_max_db_pages(value: str | None) -> int | None:
+    """``CHIPWATCH_MAX_DB_PAGES``: a whole number of SQLite pages (4 KiB each), or unset for no bound.
+
+    >>> parse_max_db_pages("25600"), parse_max_db_pages(None)
+    (25600, None)
+    """
+    if value is None or not value.strip():
+        return None
+    if not value.strip().isdigit() or int(value) < 1:
+        raise ConfigError(f"CHIPWATCH_MAX_DB_PAGES={value!r} must be a whole number of pages (4 KiB each), at least 1")
+    return int(value)
+
+
 def load_settings(env: os._Environ | dict | None = None) -> Settings:
     """Read the settings from ``env`` (default: the process environment)."""
     env = os.environ if env is None else env
@@ -162,6 +179,7 @@ def load_settings(env: os._Environ | dict | None = None) -> Settings:
         sec_pace_file=Path(pace_file) if pace_file else None,
         mlperf_rounds=rounds,
         redis_url=parse_redis_url(env.get("CHIPWATCH_REDIS_URL")),
+        max_db_pages=parse_max_db_pages(env.get("CHIPWATCH_MAX_DB_PAGES")),
         **limits_from_env(env),
     )
 
@@ -178,6 +196,8 @@ LIMITS = {
     "CHIPWATCH_SOURCE_BUDGET_SECONDS": ("source_budget_seconds", 1800.0, 1.0),
     # how long a command waits for another one writing the same database (0: refuse at once, exit 75)
     "CHIPWATCH_LOCK_WAIT": ("lock_wait", 0.0, 0.0),
+    # the HTTP cache's size after each crawl, in megabytes (only when HTTPCACHE_ENABLED=1)
+    "CHIPWATCH_HTTPCACHE_MAX_MB": ("httpcache_max_mb", 200.0, 0.0),
 }
 
 
