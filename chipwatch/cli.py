@@ -34,8 +34,9 @@ def disk_full_error(exc: BaseException):
         if isinstance(exc, DiskFull):
             return exc
         if is_disk_full(exc):
-            path = getattr(exc, "filename", None) or config.load_settings().db_path
-            return DiskFull(path, getattr(exc, "strerror", None) or str(exc))
+            if isinstance(exc, OSError) and exc.filename:  # a log, an export, the HTTP cache
+                return DiskFull(exc.filename, exc.strerror or str(exc), database=False)
+            return DiskFull(config.load_settings().db_path, str(exc))
         exc = exc.__cause__ or exc.__context__
     return None
 

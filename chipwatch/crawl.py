@@ -168,7 +168,7 @@ def _stop_on_full_disk(db, settings: Settings, report: CrawlReport) -> None:
     record_failure(db, report.run_id, f"disk full: {path}: {error}",
                    stats={"spiders": report.stats, "skipped": report.skipped})
     db.close()
-    raise DiskFull(path, error)
+    raise DiskFull(path, error, database=path == str(settings.db_path))
 
 
 def _add_spiders(process: CrawlerProcess, settings: Settings, report: CrawlReport, spiders: tuple[str, ...],

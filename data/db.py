@@ -26,10 +26,12 @@ class DiskFull(DatabaseError):
     Everything committed before it stays; a re-run once there is room again stores the rest.
     """
 
-    def __init__(self, path: str | Path, detail: str):
+    def __init__(self, path: str | Path, detail: str, *, database: bool = True):
         self.path, self.detail = Path(path), detail
-        super().__init__(f"the disk is full (or the database reached its size limit): cannot write {path} "
-                         f"({detail}); free some space and run again, nothing already stored is lost")
+        full = ("the disk is full (or the database reached its size limit, CHIPWATCH_MAX_DB_PAGES)" if database
+                else "the disk is full")
+        super().__init__(f"{full}: cannot write {path} ({detail}); "
+                         "free some space and run again, nothing already stored is lost")
 
 
 def is_disk_full(exc: BaseException) -> bool:
