@@ -37,7 +37,8 @@ class BoundedCacheStorage(FilesystemCacheStorage):
                 raise
             self.full = True
             shutil.rmtree(self._get_request_path(spider, request), ignore_errors=True)  # no half-written entry
-            spider.crawler.stats.set_value(HTTPCACHE_FULL_STAT, {"path": self.cachedir, "error": str(exc)})
+            spider.crawler.stats.set_value(HTTPCACHE_FULL_STAT,
+                                           {"path": self.cachedir, "error": exc.strerror or str(exc)})
             logger.warning("HTTP cache %s: the disk is full (%s); no more responses are cached", self.cachedir, exc)
 
 
