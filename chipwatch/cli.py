@@ -110,8 +110,8 @@ def cli(verbose: int) -> None:
 
     Commands that write the database (crawl, extract, run, demo, scheduled, evidence) take one
     lock per database: a second one exits 75 at once, or waits up to CHIPWATCH_LOCK_WAIT seconds.
-    Exit codes: 0 ok, 1 a source failed, 2 bad configuration, 75 busy, 124 timed out
-    (CHIPWATCH_MAX_RUN_SECONDS), 143 stopped by SIGTERM (130 by Ctrl-C).
+    Exit codes: 0 ok, 1 a source failed, 2 bad configuration, 74 disk (or CHIPWATCH_MAX_DB_PAGES)
+    full, 75 busy, 124 timed out (CHIPWATCH_MAX_RUN_SECONDS), 143 stopped by SIGTERM (130 by Ctrl-C).
     """
     if verbose:
         import os
@@ -125,6 +125,7 @@ def check() -> None:
 
     Exits 2 with one Error: line for the first thing that is wrong, so a cron job can run it first.
     """
+    from chipwatch.runlog import LOG_BACKUPS, MAX_LOG_BYTES
     from data.db import check_database
 
     settings = load_settings()
@@ -135,6 +136,11 @@ def check() -> None:
     click.echo(f"limits    run {settings.max_run_seconds:g} s, each spider {settings.source_budget_seconds:g} s, "
                f"request timeout {settings.timeout:g} s, SEC {settings.sec_rate:g} requests/s, "
                f"lock wait {settings.lock_wait:g} s")
+    size = (f"at most {settings.max_db_pages} pages ({settings.max_db_pages * 4 / 1024:.1f} MB at 4 KiB)"
+            if settings.max_db_pages else "as large as the disk allows")
+    logs_mb = MAX_LOG_BYTES * (LOG_BACKUPS + 1) / 1024 / 1024
+    click.echo(f"sizes     database {size}; logs {logs_mb:g} MB; HTTP cache (if enabled) "
+               f"{settings.httpcache_max_mb:g} MB")
     edgar = "on" if settings.sec_user_agent else "off (set SEC_USER_AGENT='Name email@example.org')"
     click.echo(f"EDGAR     {edgar}; filings since {settings.since}")
 
@@ -391,8 +397,9 @@ def scheduled(quiet: bool) -> None:
     """The unattended run cron starts: lock, crawl, extract, export, log. Never overlaps itself.
 
     \b
-    Exit codes: 0 ok; 1 a source failed (the rest is stored); 2 bad configuration;
-    75 another run holds the lock; 124 CHIPWATCH_MAX_RUN_SECONDS passed; 143 stopped by SIGTERM.
+    Exit codes: 0 ok; 1 a source failed (the rest is stored); 2 bad configuration; 74 the disk
+    (or the database's CHIPWATCH_MAX_DB_PAGES) is full; 75 another run holds the lock;
+    124 CHIPWATCH_MAX_RUN_SECONDS passed; 143 stopped by SIGTERM.
     Every line goes to data/logs/scheduled.log (next to the database; rotated at 5 MB, 4 kept).
     """
     from chipwatch.runlog import run_log
