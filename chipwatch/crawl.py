@@ -153,7 +153,7 @@ def bound_http_cache(project) -> None:
                    f"{left / 1024 / 1024:.1f} MB kept (CHIPWATCH_HTTPCACHE_MAX_MB={max_mb:g})", err=True)
 
 
-def _disk_full_reason(report: CrawlReport) -> str | None:
+def _disk_full_reason(report: CrawlReport) -> dict | None:
     """What a spider's pipeline (SQLITE_FULL) or HTTP cache (ENOSPC) said when it found no room, if anything did."""
     for stats in report.stats.values():
         for key in (DISK_FULL_STAT, HTTPCACHE_FULL_STAT):
