@@ -396,6 +396,11 @@ def run_store(settings: Settings, registry: Registry, *, demo: bool = False, wai
                 break
             else:
                 time.sleep(0.2)
+    except sqlite3.Error as exc:  # the item that did not fit stays at the head of the queue
+        if not is_disk_full(exc):
+            raise
+        record_failure(db, run_id, f"disk full: {settings.db_path}: {exc}; {stored} items stored")
+        raise DiskFull(settings.db_path, str(exc)) from exc
     finally:
         pipeline.close_spider()
     if end_round:
