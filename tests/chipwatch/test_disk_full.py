@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
+from pathlib import Path
 
 import pytest
 
@@ -75,7 +76,10 @@ def reference(corpus, tmp_path_factory):
 
 def env_for(corpus, db_path, **extra: str) -> dict[str, str]:
     base = {k: v for k, v in os.environ.items() if not k.startswith(("CHIPWATCH_", "SEC_"))}
-    return {**demo_env(corpus, db_path=str(db_path), base=base), "CHIPWATCH_LOG_LEVEL": "WARNING", **extra}
+    # its own SEC pace file: the per-user default is shared with every chipwatch process on the machine,
+    # and another one's rate-page pause would hold these runs back for minutes
+    return {**demo_env(corpus, db_path=str(db_path), base=base), "CHIPWATCH_LOG_LEVEL": "WARNING",
+            "CHIPWATCH_SEC_PACE_FILE": str(Path(db_path).parent / "sec.pace"), **extra}
 
 
 def assert_one_disk_full_line(result, path) -> None:
