@@ -10,13 +10,39 @@ import sys
 
 import click
 
-from chipwatch import __version__
-from chipwatch.config import ConfigError, load_settings, repo_path
+from chipwatch import __version__, config
+from chipwatch.config import ConfigError, repo_path
 from chipwatch.registry import RegistryError, load_registry
+
+EXIT_DISK_FULL = 74  # EX_IOERR (sysexits.h, as EXIT_BUSY is EX_TEMPFAIL): the disk or the database is full
+
+
+def load_settings() -> config.Settings:
+    """The validated settings of this process, with the database size bound (CHIPWATCH_MAX_DB_PAGES) applied."""
+    from data.db import limit_database_pages
+
+    settings = config.load_settings()
+    limit_database_pages(settings.max_db_pages)
+    return settings
+
+
+def disk_full_error(exc: BaseException):
+    """``exc`` (or what it was raised from) as a DiskFull naming the path, when it is a full disk or database."""
+    from data.db import DiskFull, is_disk_full
+
+    while exc is not None:
+        if isinstance(exc, DiskFull):
+            return exc
+        if is_disk_full(exc):
+            if isinstance(exc, OSError) and exc.filename:  # a log, an export, the HTTP cache
+                return DiskFull(exc.filename, exc.strerror or str(exc), database=False)
+            return DiskFull(config.load_settings().db_path, str(exc))
+        exc = exc.__cause__ or exc.__context__
+    return None
 
 
 class CleanErrors(click.Group):
-    """Turn the project's named errors into one readable line and exit code 2."""
+    """Turn the project's named errors into one readable line: exit 2 (bad input), 74 (disk full), 75 (busy)."""
 
     def invoke(self, ctx):
         from chipwatch.schedule import EXIT_BUSY, AlreadyRunning
@@ -29,9 +55,15 @@ class CleanErrors(click.Group):
         except AlreadyRunning as exc:
             click.secho(f"Error: {exc}", fg="red", err=True)
             sys.exit(EXIT_BUSY)
-        except (ConfigError, RegistryError, ServeError, ExportError, DatabaseError) as exc:
-            click.secho(f"Error: {exc}", fg="red", err=True)
-            sys.exit(2)
+        except Exception as exc:
+            full = disk_full_error(exc)
+            if full is not None:
+                click.secho(f"Error: {full}", fg="red", err=True)
+                sys.exit(EXIT_DISK_FULL)
+            if isinstance(exc, (ConfigError, RegistryError, ServeError, ExportError, DatabaseError)):
+                click.secho(f"Error: {exc}", fg="red", err=True)
+                sys.exit(2)
+            raise
 
 
 EXIT_TIMED_OUT = 124  # as coreutils' timeout(1) reports it
@@ -78,8 +110,8 @@ def cli(verbose: int) -> None:
 
     Commands that write the database (crawl, extract, run, demo, scheduled, evidence) take one
     lock per database: a second one exits 75 at once, or waits up to CHIPWATCH_LOCK_WAIT seconds.
-    Exit codes: 0 ok, 1 a source failed, 2 bad configuration, 75 busy, 124 timed out
-    (CHIPWATCH_MAX_RUN_SECONDS), 143 stopped by SIGTERM (130 by Ctrl-C).
+    Exit codes: 0 ok, 1 a source failed, 2 bad configuration, 74 disk (or CHIPWATCH_MAX_DB_PAGES)
+    full, 75 busy, 124 timed out (CHIPWATCH_MAX_RUN_SECONDS), 143 stopped by SIGTERM (130 by Ctrl-C).
     """
     if verbose:
         import os
@@ -93,6 +125,7 @@ def check() -> None:
 
     Exits 2 with one Error: line for the first thing that is wrong, so a cron job can run it first.
     """
+    from chipwatch.runlog import LOG_BACKUPS, MAX_LOG_BYTES
     from data.db import check_database
 
     settings = load_settings()
@@ -103,6 +136,11 @@ def check() -> None:
     click.echo(f"limits    run {settings.max_run_seconds:g} s, each spider {settings.source_budget_seconds:g} s, "
                f"request timeout {settings.timeout:g} s, SEC {settings.sec_rate:g} requests/s, "
                f"lock wait {settings.lock_wait:g} s")
+    size = (f"at most {settings.max_db_pages} pages ({settings.max_db_pages * 4 / 1024:.1f} MB at 4 KiB)"
+            if settings.max_db_pages else "as large as the disk allows")
+    logs_mb = MAX_LOG_BYTES * (LOG_BACKUPS + 1) / 1024 / 1024
+    click.echo(f"sizes     database {size}; logs {logs_mb:g} MB; HTTP cache (if enabled) "
+               f"{settings.httpcache_max_mb:g} MB")
     edgar = "on" if settings.sec_user_agent else "off (set SEC_USER_AGENT='Name email@example.org')"
     click.echo(f"EDGAR     {edgar}; filings since {settings.since}")
     click.echo(f"serve     port {settings.port}, arbitrary SQL {'on' if settings.allow_sql else 'off (CHIPWATCH_ALLOW_SQL=0)'}")
@@ -360,8 +398,9 @@ def scheduled(quiet: bool) -> None:
     """The unattended run cron starts: lock, crawl, extract, export, log. Never overlaps itself.
 
     \b
-    Exit codes: 0 ok; 1 a source failed (the rest is stored); 2 bad configuration;
-    75 another run holds the lock; 124 CHIPWATCH_MAX_RUN_SECONDS passed; 143 stopped by SIGTERM.
+    Exit codes: 0 ok; 1 a source failed (the rest is stored); 2 bad configuration; 74 the disk
+    (or the database's CHIPWATCH_MAX_DB_PAGES) is full; 75 another run holds the lock;
+    124 CHIPWATCH_MAX_RUN_SECONDS passed; 143 stopped by SIGTERM.
     Every line goes to data/logs/scheduled.log (next to the database; rotated at 5 MB, 4 kept).
     """
     from chipwatch.runlog import run_log
@@ -388,5 +427,11 @@ def _scheduled_run(settings) -> None:
     except AlreadyRunning as exc:
         click.echo(f"{now()} skipped: {exc}", err=True)
         sys.exit(EXIT_BUSY)  # cron will try again next time
+    except Exception as exc:
+        full = disk_full_error(exc)
+        if full is None:
+            raise
+        click.echo(f"Error: {full}", err=True)  # in the log too, and in cron's mail
+        sys.exit(EXIT_DISK_FULL)
     click.echo(f"{now()} scheduled run finished: {'FAILED' if report.failed else 'ok'}", err=True)
     sys.exit(1 if report.failed else 0)

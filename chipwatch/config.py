@@ -54,6 +54,10 @@ class Settings:
     redis_url: str | None = None
     # CHIPWATCH_ALLOW_SQL=0: Datasette denies arbitrary SQL (execute-sql); canned queries still answer
     allow_sql: bool = True
+    # An operations bound (and the tests' "full disk"): the database never grows past this many pages
+    max_db_pages: int | None = None
+    # The Scrapy HTTP cache (off unless HTTPCACHE_ENABLED=1) is pruned to this size after every crawl
+    httpcache_max_mb: float = 200.0
 
     def as_env(self) -> dict[str, str]:
         """The settings as environment variables, for a child process."""
@@ -154,6 +158,19 @@ def parse_allow_sql(env) -> bool:
     return FLAG_VALUES[raw]
 
 
+def parse_max_db_pages(value: str | None) -> int | None:
+    """``CHIPWATCH_MAX_DB_PAGES``: a whole number of SQLite pages (4 KiB each), or unset for no bound.
+
+    >>> parse_max_db_pages("25600"), parse_max_db_pages(None)
+    (25600, None)
+    """
+    if value is None or not value.strip():
+        return None
+    if not value.strip().isdigit() or int(value) < 1:
+        raise ConfigError(f"CHIPWATCH_MAX_DB_PAGES={value!r} must be a whole number of pages (4 KiB each), at least 1")
+    return int(value)
+
+
 def load_settings(env: os._Environ | dict | None = None) -> Settings:
     """Read the settings from ``env`` (default: the process environment)."""
     env = os.environ if env is None else env
@@ -183,6 +200,7 @@ def load_settings(env: os._Environ | dict | None = None) -> Settings:
         mlperf_rounds=rounds,
         redis_url=parse_redis_url(env.get("CHIPWATCH_REDIS_URL")),
         allow_sql=parse_allow_sql(env),
+        max_db_pages=parse_max_db_pages(env.get("CHIPWATCH_MAX_DB_PAGES")),
         **limits_from_env(env),
     )
 
@@ -199,6 +217,8 @@ LIMITS = {
     "CHIPWATCH_SOURCE_BUDGET_SECONDS": ("source_budget_seconds", 1800.0, 1.0),
     # how long a command waits for another one writing the same database (0: refuse at once, exit 75)
     "CHIPWATCH_LOCK_WAIT": ("lock_wait", 0.0, 0.0),
+    # the HTTP cache's size after each crawl, in megabytes (only when HTTPCACHE_ENABLED=1)
+    "CHIPWATCH_HTTPCACHE_MAX_MB": ("httpcache_max_mb", 200.0, 0.0),
 }
 
 

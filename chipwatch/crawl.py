@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import json
 import math
+import sqlite3
 from dataclasses import dataclass, field
 
 import click
@@ -19,9 +20,11 @@ from scrapy.utils.project import get_project_settings
 from chipwatch.bounds import STOPPED, TIMED_OUT, Bounds, unbounded
 from chipwatch.config import Settings
 from chipwatch.registry import Registry
+from crawler.httpcache import HTTPCACHE_FULL_STAT, cache_dir, prune_http_cache
+from crawler.pipelines import DISK_FULL_STAT
 from data import store
-from data.db import open_db
-from data.runs import finish_run, start_run
+from data.db import DiskFull, is_disk_full, open_db
+from data.runs import finish_run, record_failure, start_run
 from data.stories import group_stories
 
 ALL_SPIDERS = ("edgar", "feeds", "sitemaps", "listings", "wires", "mlperf")
@@ -37,6 +40,7 @@ class CrawlReport:
     errors: list[dict] = field(default_factory=list)
     skipped: dict[str, str] = field(default_factory=dict)
     bounded: str | None = None  # "stopped" or "timed out" when the run did not get to finish
+    disk_full: dict | None = None  # {"path", "error"}: where a write found no room, and what was said
 
     @property
     def failed(self) -> bool:
@@ -70,6 +74,7 @@ WORKER_SETTINGS = {
     "DUPEFILTER_CLASS": "scrapy_redis.dupefilter.RFPDupeFilter",
     "ITEM_PIPELINES": {"scrapy_redis.pipelines.RedisPipeline": 300},
     "SPIDER_MIDDLEWARES": {"crawler.middlewares.frontier.SharedFrontierMiddleware": 950},
+    "CHIPWATCH_PROGRESS": False,  # a worker stores nothing, so it prints its own lines (requests, items queued)
 }
 
 
@@ -113,9 +118,18 @@ def run_crawl(settings: Settings, registry: Registry, *, spiders: tuple[str, ...
     if crawlers and not bounds.status:
         _start_bounded(process, bounds)
     _collect_stats(report, crawlers)
-    group_stories(db)
-    report.errors = [dict(r) for r in db.query(
-        "select source, url, status, reason from fetch_errors where run = ? order by id", [run_id])]
+    bound_http_cache(project)
+    try:
+        group_stories(db)
+        report.errors = [dict(r) for r in db.query(
+            "select source, url, status, reason from fetch_errors where run = ? order by id", [run_id])]
+    except sqlite3.Error as exc:
+        if not is_disk_full(exc):
+            raise
+        report.disk_full = {"path": str(settings.db_path), "error": str(exc)}
+    report.disk_full = report.disk_full or _disk_full_reason(report)
+    if report.disk_full:
+        _stop_on_full_disk(db, settings, report)
     if bounds.status == STOPPED:
         report.bounded = STOPPED
     elif bounds.status == TIMED_OUT or any(s.get("finish_reason") == "closespider_timeout"
@@ -126,6 +140,35 @@ def run_crawl(settings: Settings, registry: Registry, *, spiders: tuple[str, ...
                message=_summary_line(report))
     db.close()
     return report
+
+
+def bound_http_cache(project) -> None:
+    """After a crawl with HTTPCACHE_ENABLED: prune the cache to CHIPWATCH_HTTPCACHE_MAX_MB, oldest entries first."""
+    if not project.getbool("HTTPCACHE_ENABLED"):
+        return
+    max_mb = project.getfloat("CHIPWATCH_HTTPCACHE_MAX_MB")
+    removed, left = prune_http_cache(cache_dir(project), max_mb * 1024 * 1024)
+    if removed:
+        click.echo(f"  HTTP cache {cache_dir(project)}: {removed} oldest responses removed, "
+                   f"{left / 1024 / 1024:.1f} MB kept (CHIPWATCH_HTTPCACHE_MAX_MB={max_mb:g})", err=True)
+
+
+def _disk_full_reason(report: CrawlReport) -> dict | None:
+    """What a spider's pipeline (SQLITE_FULL) or HTTP cache (ENOSPC) said when it found no room, if anything did."""
+    for stats in report.stats.values():
+        for key in (DISK_FULL_STAT, HTTPCACHE_FULL_STAT):
+            if stats.get(key):
+                return stats[key]
+    return None
+
+
+def _stop_on_full_disk(db, settings: Settings, report: CrawlReport) -> None:
+    """Record the run failed (if the database still takes that) and raise DiskFull naming the full path."""
+    path, error = report.disk_full["path"], report.disk_full["error"]
+    record_failure(db, report.run_id, f"disk full: {path}: {error}",
+                   stats={"spiders": report.stats, "skipped": report.skipped})
+    db.close()
+    raise DiskFull(path, error, database=path == str(settings.db_path))
 
 
 def _add_spiders(process: CrawlerProcess, settings: Settings, report: CrawlReport, spiders: tuple[str, ...],
@@ -182,6 +225,7 @@ def run_worker(settings: Settings, *, spiders: tuple[str, ...] = ALL_SPIDERS, ve
     if crawlers and not bounds.status:
         _start_bounded(process, bounds, on_stop=lambda: _requeue_in_flight(crawlers.values()))
     _collect_stats(report, crawlers)
+    bound_http_cache(project)
     if bounds.status is not None:
         report.bounded = bounds.status
     return report
@@ -352,6 +396,11 @@ def run_store(settings: Settings, registry: Registry, *, demo: bool = False, wai
                 break
             else:
                 time.sleep(0.2)
+    except sqlite3.Error as exc:  # the item that did not fit stays at the head of the queue
+        if not is_disk_full(exc):
+            raise
+        record_failure(db, run_id, f"disk full: {settings.db_path}: {exc}; {stored} items stored")
+        raise DiskFull(settings.db_path, str(exc)) from exc
     finally:
         pipeline.close_spider()
     if end_round:

@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import base64
 import json
+import sqlite3
 from collections import Counter
 from dataclasses import asdict, fields
 
 from itemadapter import ItemAdapter
+from scrapy.utils.defer import deferred_from_coro
 
 from crawler.items import (
     BenchmarkFileItem,
@@ -23,7 +25,7 @@ from crawler.items import (
     SourceSeenItem,
 )
 from data import store
-from data.db import open_db
+from data.db import is_disk_full, open_db
 from evidence.benchmarks import load_summary
 
 ITEM_TYPES = {cls.__name__: cls for cls in (DocumentItem, FilingItem, ReportedValueItem, FetchErrorItem,
@@ -71,12 +73,23 @@ class CountingStats:
         self.counts[key] += count
 
 
+DISK_FULL_STAT = "chipwatch/disk_full"  # {"path", "error"} when the database had no room left (SQLITE_FULL)
+DISK_FULL_REASON = "disk_full"  # the spider's finish_reason then
+
+
 class SQLitePipeline:
-    """Store documents, filings, XBRL values, fetch errors and source status in the database."""
+    """Store documents, filings, XBRL values, fetch errors and source status in the database.
+
+    When the database has no room (SQLITE_FULL) the item's transaction is rolled back, the spider is
+    closed with ``finish_reason`` ``disk_full`` and later items are not stored: what was committed stays,
+    and since only stored items count as seen, the next run fetches the rest.
+    """
 
     def __init__(self, db_path: str, run_id: int | None, demo: bool):
         self.db_path, self.run_id, self.demo = db_path, run_id, demo
         self.db = None
+        self.crawler = None
+        self.full: str | None = None
 
     @classmethod
     def from_crawler(cls, crawler):
@@ -85,6 +98,7 @@ class SQLitePipeline:
         pipeline = cls(settings.get("CHIPWATCH_DB"), int(run_id) if run_id else None,
                        settings.getbool("CHIPWATCH_DEMO"))
         pipeline.stats = crawler.stats
+        pipeline.crawler = crawler
         return pipeline
 
     def open_spider(self, spider=None):
@@ -95,6 +109,25 @@ class SQLitePipeline:
             self.db.close()
 
     def process_item(self, item, spider=None):
+        if self.full is not None:
+            return item  # not stored, so not seen: the next run fetches it again
+        try:
+            return self._store(item, spider)
+        except sqlite3.Error as exc:
+            if not is_disk_full(exc):
+                raise
+            self._disk_full(exc)
+            return item
+
+    def _disk_full(self, exc: sqlite3.Error) -> None:
+        """Note the full database once and close the spider: every later write would fail the same way."""
+        if self.crawler is None or self.crawler.engine is None:
+            raise exc  # `chipwatch store`: no spider to close, so the caller stops
+        self.full = str(exc)
+        self.stats.set_value(DISK_FULL_STAT, {"path": str(self.db_path), "error": str(exc)})
+        deferred_from_coro(self.crawler.engine.close_spider_async(reason=DISK_FULL_REASON))
+
+    def _store(self, item, spider=None):
         if isinstance(item, DocumentItem):
             _, changed = store.save_document(self.db, asdict(item), run_id=self.run_id, demo=self.demo)
             self.stats.inc_value("chipwatch/documents_new" if changed else "chipwatch/documents_unchanged")

@@ -83,6 +83,17 @@ DEFAULT_REQUEST_HEADERS = {
     "Accept-Encoding": "gzip, deflate",
 }
 
+# --- HTTP cache: off --------------------------------------------------------------------
+# A re-run knows what it need not fetch from the database (seen URLs, accessions, ETags), so the cache
+# would only grow. Switched on (-s HTTPCACHE_ENABLED=1, e.g. while writing a parser) it is bounded:
+# entries expire after a day, and after each crawl the oldest are removed until the cache holds at most
+# CHIPWATCH_HTTPCACHE_MAX_MB; a full disk stops caching (and fails the run with an Error: line).
+HTTPCACHE_ENABLED = False
+HTTPCACHE_DIR = "httpcache"  # under the project's .scrapy/
+HTTPCACHE_EXPIRATION_SECS = 24 * 3600
+HTTPCACHE_STORAGE = "crawler.httpcache.BoundedCacheStorage"
+CHIPWATCH_HTTPCACHE_MAX_MB = _config.httpcache_max_mb
+
 # --- components ---------------------------------------------------------------------------
 DOWNLOADER_MIDDLEWARES: dict[str, int] = {
     "crawler.middlewares.retry_after.RetryAfterMiddleware": 560,  # sees 429/503 before RetryMiddleware (550)
@@ -93,7 +104,10 @@ ITEM_PIPELINES = {
 }
 EXTENSIONS = {
     "crawler.extensions.OneLineRobotsErrors": 100,
+    "crawler.extensions.ProgressLines": 500,
 }
+# ProgressLines: one console line per spider as it finishes (`chipwatch crawl --worker` turns it off)
+CHIPWATCH_PROGRESS = True
 
 TWISTED_REACTOR = "twisted.internet.asyncioreactor.AsyncioSelectorReactor"
 REQUEST_FINGERPRINTER_IMPLEMENTATION = "2.7"

@@ -6,6 +6,7 @@ reaches an old database without a migration step.
 
 from __future__ import annotations
 
+import errno
 import os
 import sqlite3
 from pathlib import Path
@@ -18,6 +19,39 @@ from evidence.schema import ensure_evidence_schema
 
 class DatabaseError(RuntimeError):
     """The database file cannot be used: a directory, unwritable, not SQLite, or damaged."""
+
+
+class DiskFull(DatabaseError):
+    """A write found no room: SQLite's SQLITE_FULL ("database or disk is full") or a file's ENOSPC.
+
+    Everything committed before it stays; a re-run once there is room again stores the rest.
+    """
+
+    def __init__(self, path: str | Path, detail: str, *, database: bool = True):
+        self.path, self.detail = Path(path), detail
+        full = ("the disk is full (or the database reached its size limit, CHIPWATCH_MAX_DB_PAGES)" if database
+                else "the disk is full")
+        super().__init__(f"{full}: cannot write {path} ({detail}); "
+                         "free some space and run again, nothing already stored is lost")
+
+
+def is_disk_full(exc: BaseException) -> bool:
+    """True for SQLite's SQLITE_FULL and for an OSError with ENOSPC (or EDQUOT: over a disk quota)."""
+    if isinstance(exc, sqlite3.Error):
+        return getattr(exc, "sqlite_errorcode", None) == sqlite3.SQLITE_FULL or "database or disk is full" in str(exc)
+    return isinstance(exc, OSError) and exc.errno in (errno.ENOSPC, errno.EDQUOT)
+
+
+# The largest a database may grow, in pages (PRAGMA max_page_count on every connection open_db makes);
+# None: as large as the disk allows. An operations bound (and how the tests fill "the disk" without root):
+# set from CHIPWATCH_MAX_DB_PAGES by the CLI through limit_database_pages().
+MAX_PAGES: int | None = None
+
+
+def limit_database_pages(pages: int | None) -> None:
+    """Bound every database this process opens to ``pages`` pages (None: no bound beyond the disk's)."""
+    global MAX_PAGES
+    MAX_PAGES = pages
 
 # table -> (columns, primary key, foreign keys as (column, other_table, other_column))
 SCHEMA: dict[str, tuple[dict, str, list[tuple[str, str, str]]]] = {
@@ -132,12 +166,16 @@ def open_db(path: str | Path) -> sqlite_utils.Database:
     try:
         db = sqlite_utils.Database(path)
         db.execute("PRAGMA busy_timeout = 30000")  # a crawl and Datasette share the file
+        if MAX_PAGES is not None:
+            db.execute(f"PRAGMA max_page_count = {int(MAX_PAGES)}")
         db.enable_wal()
         # WAL with synchronous=NORMAL: no fsync per commit, still never corrupt after a crash; a power cut
         # can lose the last commits, which the next run fetches or extracts again
         db.execute("PRAGMA synchronous = NORMAL")
         ensure_schema(db)
     except sqlite3.DatabaseError as exc:  # OperationalError too: unwritable, locked read-only, ...
+        if is_disk_full(exc):
+            raise DiskFull(path, str(exc)) from exc
         raise DatabaseError(_explain(path, exc)) from exc
     return db
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import sqlite3
 from datetime import UTC, datetime
 
 import sqlite_utils
@@ -31,6 +32,22 @@ def finish_run(db: sqlite_utils.Database, run_id: int, *, status: str, stats: di
     db["runs"].update(run_id, {"finished": now(), "status": status, "errors": errors,
                                "stats": json.dumps(stats or {}, sort_keys=True, default=str),
                                "message": message})
+
+
+def record_failure(db: sqlite_utils.Database, run_id: int, message: str, *, stats: dict | None = None) -> bool:
+    """Mark the run ``failed`` with ``message`` if the database still takes the write; return whether it did.
+
+    For a full database (SQLITE_FULL): the row with its statistics may not fit, the bare status
+    usually does (an update in place); if neither does, the next run marks the row ``abandoned``.
+    """
+    for row_stats in (stats, None):
+        try:
+            with db.conn:
+                finish_run(db, run_id, status="failed", stats=row_stats, message=message[:500])
+            return True
+        except sqlite3.Error:
+            continue
+    return False
 
 
 def mark_abandoned(db: sqlite_utils.Database) -> int:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -76,7 +77,10 @@ def crawl_env(replay, db_path):
 def demo_env(**extra: str) -> dict[str, str]:
     """Environment for `chipwatch demo` in a test: no inherited settings, the demo corpus on a free port."""
     env = {k: v for k, v in os.environ.items() if not k.startswith(("CHIPWATCH_", "SEC_"))}
-    env.update(CHIPWATCH_DEMO_PORT=str(free_port()), **extra)
+    # its own SEC pace file: the default one is shared by every chipwatch process on the machine, and a
+    # pause another process recorded there would stall this test
+    pace = Path(tempfile.mkdtemp(prefix="chipwatch-test-pace-")) / "sec-pace.json"
+    env.update({"CHIPWATCH_DEMO_PORT": str(free_port()), "CHIPWATCH_SEC_PACE_FILE": str(pace), **extra})
     return env
 
 

@@ -76,3 +76,50 @@ def test_a_database_not_created_yet_is_fine(tmp_path):
     assert "not created yet" in check_database(tmp_path / "new" / "chipwatch.db")
     open_db(tmp_path / "made.db").close()
     assert check_database(tmp_path / "made.db") == "ok"
+
+
+@pytest.fixture
+def page_bound():
+    """``limit_database_pages`` for one test, then no bound again."""
+    from data.db import limit_database_pages
+
+    yield limit_database_pages
+    limit_database_pages(None)
+
+
+def test_a_database_past_its_page_bound_raises_sqlite_full_and_keeps_what_was_committed(tmp_path, page_bound):
+    import sqlite3
+
+    from data.db import is_disk_full
+
+    path = tmp_path / "chipwatch.db"
+    open_db(path).close()
+    page_bound(int(sqlite3.connect(path).execute("pragma page_count").fetchone()[0]) + 2)
+    db = open_db(path)
+    with pytest.raises(sqlite3.OperationalError) as full:
+        for n in range(100):
+            with db.conn:
+                db["documents"].insert({"id": f"d{n}", "text": "x" * 4000})
+    assert is_disk_full(full.value)
+    assert 0 < db.execute("select count(*) from documents").fetchone()[0] < 100  # the committed ones stay
+    assert db.execute("pragma integrity_check").fetchone()[0] == "ok"
+
+
+def test_a_database_that_cannot_even_take_its_schema_is_disk_full(tmp_path, page_bound):
+    from data.db import DiskFull
+
+    page_bound(4)
+    with pytest.raises(DiskFull, match="the disk is full .*: cannot write .*chipwatch.db"):
+        open_db(tmp_path / "chipwatch.db")
+
+
+def test_enospc_and_edquot_are_disk_full_and_other_errors_are_not():
+    import errno
+    import sqlite3
+
+    from data.db import is_disk_full
+
+    assert is_disk_full(OSError(errno.ENOSPC, "No space left on device"))
+    assert is_disk_full(OSError(errno.EDQUOT, "Disk quota exceeded"))
+    assert not is_disk_full(OSError(errno.EACCES, "Permission denied"))
+    assert not is_disk_full(sqlite3.OperationalError("database is locked"))
