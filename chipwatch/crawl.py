@@ -41,6 +41,7 @@ class CrawlReport:
     skipped: dict[str, str] = field(default_factory=dict)
     bounded: str | None = None  # "stopped" or "timed out" when the run did not get to finish
     disk_full: dict | None = None  # {"path", "error"}: where a write found no room, and what was said
+    progress_shown: bool = False  # each spider printed its own line as it finished (crawler.extensions)
 
     @property
     def failed(self) -> bool:
@@ -110,6 +111,7 @@ def run_crawl(settings: Settings, registry: Registry, *, spiders: tuple[str, ...
     run_id = start_run(db, "crawl", demo=demo)
     report = CrawlReport(run_id)
     project = scrapy_settings(settings, run_id, demo=demo, overrides=overrides)
+    report.progress_shown = project.getbool("CHIPWATCH_PROGRESS")
     budget = min(settings.source_budget_seconds, bounds.remaining())
     if math.isfinite(budget) and "CLOSESPIDER_TIMEOUT" not in (overrides or {}):
         project.set("CLOSESPIDER_TIMEOUT", max(1, math.ceil(budget)), priority="cmdline")
@@ -337,7 +339,7 @@ def print_report(report: CrawlReport) -> None:
         reason = first["reason"]
         more = f" (+{len(errors) - 1} more)" if len(errors) > 1 else ""
         click.secho(f"  {source}: FAILED {first['url']}: {reason}{more}", fg="red", err=True)
-    for name, stats in report.stats.items():
+    for name, stats in ({} if report.progress_shown else report.stats).items():
         click.echo(f"  spider {name}: {stats.get('requests', 0)} requests, "
                    f"{stats.get('chipwatch/documents_new', 0)} new/changed documents, "
                    f"{stats.get('chipwatch/documents_unchanged', 0)} unchanged, "

@@ -40,7 +40,7 @@ class OneLineRobotsErrors:
 class ProgressLines:
     """One console line (stderr) per spider as it finishes: what it stored, what failed, how long it took.
 
-    ``  feeds finished: 12 new, 3 unchanged, 1 fetch error, 3 sources read (4.2 s)``. New and unchanged come
+    ``  feeds finished: 16 requests, 12 new, 3 unchanged, 1 fetch error, 3 sources read (4.2 s)``. New and unchanged come
     from SQLitePipeline's stats, the rest from the items scraped. Off with CHIPWATCH_PROGRESS=False;
     ``chipwatch scheduled --quiet`` sends it to the log file only, like the rest of the run's output.
     """
@@ -70,9 +70,9 @@ class ProgressLines:
         click.echo(self.line(spider.name, reason, time.monotonic() - self.started), err=True)
 
     def line(self, name: str, reason: str, seconds: float) -> str:
-        """The spider's line, e.g. ``  edgar finished: 4 new, 0 unchanged, 0 fetch errors, 2 filings (1.3 s)``."""
+        """The spider's line, e.g. ``  edgar finished: 9 requests, 4 new, 0 unchanged, 0 fetch errors, 2 filings (1.3 s)``."""
         value = self.stats.get_value
-        parts = [f"{value('chipwatch/documents_new', 0)} new", f"{value('chipwatch/documents_unchanged', 0)} unchanged",
+        parts = [_plural(value("downloader/request_count", 0), "request"), f"{value('chipwatch/documents_new', 0)} new", f"{value('chipwatch/documents_unchanged', 0)} unchanged",
                  _plural(self.items["FetchErrorItem"], "fetch error")]
         if self.items["FilingItem"]:
             parts.append(_plural(self.items["FilingItem"], "filing"))

@@ -109,7 +109,7 @@ def test_a_second_demo_crawl_with_nothing_new_adds_nothing(demo_db, monkeypatch)
     assert after == before
     assert "0 new or changed documents" in result.output
     # at most one request per feed / submissions endpoint, plus robots.txt and not-yet-applicable companyfacts
-    requests = {m[0]: int(m[1]) for m in re.findall(r"spider (\w+): (\d+) requests", result.output)}
+    requests = {m[0]: int(m[1]) for m in re.findall(r"  (\w+) finished: (\d+) requests?", result.output)}
     monkeypatch.setenv("CHIPWATCH_DEMO_URL", "http://127.0.0.1:1")  # the registry's URLs are not fetched here
     registry = load_registry(REPO / "demo" / "sources.yml")
     assert requests["edgar"] <= 2 * sum(1 for v in registry.vendors if v.cik)

@@ -10,11 +10,17 @@ import re
 from chipwatch.replay import Answer
 from tests.crawler.newsroom import add_fault
 
-PROGRESS = re.compile(r"^  (\w+) finished: (\d+) new, (\d+) unchanged, (\d+) fetch errors?(.*) \((\d+\.\d) s\)(.*)$")
+PROGRESS = re.compile(r"^  (\w+) finished: (\d+) requests?, (\d+) new, (\d+) unchanged, (\d+) fetch errors?(.*) "
+                      r"\((\d+\.\d) s\)(.*)$")
 
 
 def progress_lines(stderr: str) -> dict[str, tuple]:
-    return {m[1]: m.groups()[1:] for m in map(PROGRESS.match, stderr.splitlines()) if m}
+    """spider -> (new, unchanged, fetch errors, the rest, seconds, ending) from its progress line."""
+    return {m[1]: m.groups()[2:] for m in map(PROGRESS.match, stderr.splitlines()) if m}
+
+
+def requests_made(stderr: str) -> dict[str, int]:
+    return {m[1]: int(m[2]) for m in map(PROGRESS.match, stderr.splitlines()) if m}
 
 
 def test_each_spider_prints_one_line_when_it_finishes_then_the_summary(crawl):
@@ -28,6 +34,8 @@ def test_each_spider_prints_one_line_when_it_finishes_then_the_summary(crawl):
     stderr = result.stderr.splitlines()
     last_progress = max(i for i, line in enumerate(stderr) if PROGRESS.match(line))
     assert stderr[-1].startswith("crawl run ") and last_progress < len(stderr) - 1  # the summary comes after
+    assert requests_made(result.stderr)["feeds"] > 0
+    assert "spider feeds:" not in result.stderr  # the progress lines said it; the summary does not repeat them
 
 
 def test_a_rerun_counts_what_it_found_unchanged_and_a_failure_is_counted(crawl, replay):
