@@ -151,8 +151,9 @@ def frontier_env(site, redis_url, tmp_path):
     return make
 
 
-def start_worker(env: dict[str, str]) -> subprocess.Popen:
-    return subprocess.Popen([sys.executable, "-m", "chipwatch", "crawl", "--worker", "--spider", "feeds", *FAST],
+def start_worker(env: dict[str, str], *options: str) -> subprocess.Popen:
+    return subprocess.Popen([sys.executable, "-m", "chipwatch", "crawl", "--worker", "--spider", "feeds", *FAST,
+                             *options],
                             env=env, cwd=REPO, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
 
 
@@ -214,6 +215,31 @@ def test_a_worker_stopped_half_way_loses_nothing(site, frontier_env, tmp_path):
     assert len(urls) == DOCUMENTS
     fetched = [url for url in article_hits(site) if "/release-" in url]
     assert len(fetched) == DOCUMENTS
+
+
+CONCURRENT_REQUESTS = 8  # the most requests a worker has in flight, so the most a SIGKILL can cut short
+HEARTBEAT = ("-s", f"CONCURRENT_REQUESTS={CONCURRENT_REQUESTS}", "-s", "FRONTIER_HEARTBEAT_SECONDS=3")
+
+
+def test_a_worker_killed_half_way_loses_nothing(site, frontier_env, tmp_path):
+    first, second = start_worker(frontier_env(1), *HEARTBEAT), start_worker(frontier_env(2), *HEARTBEAT)
+    deadline = time.monotonic() + 120
+    while len(article_hits(site)) < DOCUMENTS // 2 and time.monotonic() < deadline and first.poll() is None:
+        time.sleep(0.05)
+    assert first.poll() is None, finish(first)  # still working: it dies holding requests
+    first.kill()  # SIGKILL: no handler runs; its leased requests wait for its heartbeat to expire
+    first.communicate(timeout=30)
+    code, err = finish(second)
+    assert code == 0, err
+    stored = run_chipwatch("store", "--end-round", env=frontier_env(), timeout=240)
+    assert stored.returncode == 0, stored.output
+
+    urls = stored_urls(tmp_path / "chipwatch.db")
+    assert len(urls) == DOCUMENTS and max(urls.values()) == 1
+    hits = article_hits(site)
+    assert sum(1 for url in hits if "/release-" in url) == DOCUMENTS
+    # fetched again: only what the killed worker had taken and not finished
+    assert len([url for url, count in hits.items() if count > 1]) <= CONCURRENT_REQUESTS
 
 
 def test_the_sec_rate_holds_across_workers(site, frontier_env):
