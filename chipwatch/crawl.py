@@ -69,7 +69,9 @@ WORKER_SETTINGS = {
     "SCHEDULER": "scrapy_redis.scheduler.Scheduler",
     "DUPEFILTER_CLASS": "scrapy_redis.dupefilter.RFPDupeFilter",
     "ITEM_PIPELINES": {"scrapy_redis.pipelines.RedisPipeline": 300},
-    "SPIDER_MIDDLEWARES": {"crawler.middlewares.frontier.SharedFrontierMiddleware": 950},
+    # the second one: heartbeat, acknowledgements, dead workers' requests back on the queue (SIGKILL-safe)
+    "SPIDER_MIDDLEWARES": {"crawler.middlewares.frontier.SharedFrontierMiddleware": 950,
+                           "crawler.frontier_queue.FrontierHeartbeatMiddleware": 10},
 }
 
 

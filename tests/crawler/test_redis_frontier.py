@@ -17,6 +17,7 @@ from collections import Counter
 from datetime import UTC, datetime, timedelta
 from email.utils import format_datetime
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 
@@ -217,18 +218,30 @@ def test_a_worker_stopped_half_way_loses_nothing(site, frontier_env, tmp_path):
     assert len(fetched) == DOCUMENTS
 
 
-CONCURRENT_REQUESTS = 8  # the most requests a worker has in flight, so the most a SIGKILL can cut short
+CONCURRENT_REQUESTS = 8  # downloads a worker has at once; with the responses it is still parsing, its lease
 HEARTBEAT = ("-s", f"CONCURRENT_REQUESTS={CONCURRENT_REQUESTS}", "-s", "FRONTIER_HEARTBEAT_SECONDS=3")
 
 
-def test_a_worker_killed_half_way_loses_nothing(site, frontier_env, tmp_path):
+def leased_urls(redis_url: str, pid: int) -> set[str]:
+    """The paths of the requests the worker with this pid holds in flight (its lease in Redis)."""
+    import redis
+    from scrapy_redis import picklecompat
+
+    server = redis.Redis.from_url(redis_url)
+    keys = [k for k in server.keys("chipwatch:feeds:requests:inflight:*") if f"-{pid}-" in k.decode()]
+    return {urlsplit(picklecompat.loads(member)["url"]).path for key in keys for member in server.zrange(key, 0, -1)}
+
+
+def test_a_worker_killed_half_way_loses_nothing(site, frontier_env, redis_url, tmp_path):
     first, second = start_worker(frontier_env(1), *HEARTBEAT), start_worker(frontier_env(2), *HEARTBEAT)
     deadline = time.monotonic() + 120
     while len(article_hits(site)) < DOCUMENTS // 2 and time.monotonic() < deadline and first.poll() is None:
         time.sleep(0.05)
     assert first.poll() is None, finish(first)  # still working: it dies holding requests
-    first.kill()  # SIGKILL: no handler runs; its leased requests wait for its heartbeat to expire
+    first.kill()  # SIGKILL: no handler runs; its lease waits for its heartbeat to expire
     first.communicate(timeout=30)
+    leased = leased_urls(redis_url, first.pid)
+    assert 0 < len(leased) <= 4 * CONCURRENT_REQUESTS
     code, err = finish(second)
     assert code == 0, err
     stored = run_chipwatch("store", "--end-round", env=frontier_env(), timeout=240)
@@ -238,8 +251,8 @@ def test_a_worker_killed_half_way_loses_nothing(site, frontier_env, tmp_path):
     assert len(urls) == DOCUMENTS and max(urls.values()) == 1
     hits = article_hits(site)
     assert sum(1 for url in hits if "/release-" in url) == DOCUMENTS
-    # fetched again: only what the killed worker had taken and not finished
-    assert len([url for url, count in hits.items() if count > 1]) <= CONCURRENT_REQUESTS
+    # fetched twice: only requests the killed worker held at its death, never one it had finished
+    assert {url for url, count in hits.items() if count > 1} <= leased
 
 
 def test_the_sec_rate_holds_across_workers(site, frontier_env):
