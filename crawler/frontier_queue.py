@@ -21,17 +21,19 @@ import uuid
 
 from scrapy import Request, signals
 from scrapy.crawler import Crawler
-from scrapy.exceptions import DontCloseSpider, NotConfigured
+from scrapy.exceptions import DontCloseSpider
 from scrapy_redis.queue import PriorityQueue
 from twisted.internet import task
 
-# KEYS: queue, in-flight set, workers set. ARGV: worker id, then members finished since the last call.
+# KEYS: queue, in-flight set, workers set, heartbeat. ARGV: worker id, heartbeat TTL in ms, then members
+# finished since the last call. The heartbeat is refreshed with the lease, so no lease is taken unannounced.
 POP_SCRIPT = """
-for i = 2, #ARGV do redis.call('ZREM', KEYS[2], ARGV[i]) end
+for i = 3, #ARGV do redis.call('ZREM', KEYS[2], ARGV[i]) end
 local head = redis.call('ZRANGE', KEYS[1], 0, 0, 'WITHSCORES')
 if #head == 0 then return false end
 redis.call('ZREM', KEYS[1], head[1])
 redis.call('ZADD', KEYS[2], head[2], head[1])
+redis.call('SET', KEYS[4], '1', 'PX', ARGV[2])
 redis.call('SADD', KEYS[3], ARGV[1])
 return head[1]
 """
@@ -82,6 +84,7 @@ class ReliablePriorityQueue(PriorityQueue):
         self.inflight_key = self.inflight_prefix + self.worker
         self.heartbeat_prefix = f"{self.key}:heartbeat:"  # per spider: one spider of a process may close first
         self.heartbeat_key = self.heartbeat_prefix + self.worker
+        self.heartbeat_ms = int(spider.crawler.settings.getfloat("FRONTIER_HEARTBEAT_SECONDS") * 1000)
         self.workers_key = f"{self.key}:workers"
         self.held: dict[bytes, Request] = {}  # member bytes -> the request the engine is working on
         self._pop = server.register_script(POP_SCRIPT)
@@ -89,7 +92,8 @@ class ReliablePriorityQueue(PriorityQueue):
         self._release = server.register_script(RELEASE_SCRIPT)
 
     def pop(self, timeout: int = 0) -> Request | None:
-        data = self._pop(keys=[self.key, self.inflight_key, self.workers_key], args=[self.worker, *self._finished()])
+        data = self._pop(keys=[self.key, self.inflight_key, self.workers_key, self.heartbeat_key],
+                         args=[self.worker, self.heartbeat_ms, *self._finished()])
         if not data:
             return None
         request = self._decode_request(data)
@@ -135,10 +139,10 @@ class ReliablePriorityQueue(PriorityQueue):
 class FrontierHeartbeatMiddleware:
     """Keep this worker's heartbeat, acknowledge finished requests, requeue dead workers' ones (worker mode).
 
-    A spider middleware only to be switched on with the worker's other spider middleware; it works through
-    signals and touches no request.
     Needs ``SCHEDULER_QUEUE_CLASS`` to be a ReliablePriorityQueue. ``FRONTIER_HEARTBEAT_SECONDS`` is how long
-    a silent worker counts as alive; the key is refreshed four times in that span.
+    a silent worker counts as alive; the key is refreshed four times in that span. A spider middleware only
+    so it is switched on with the worker's other one (chipwatch.crawl.WORKER_SETTINGS); it works through
+    signals and touches no request.
     """
 
     ACK_INTERVAL = 0.02  # seconds: a finished request stays leased at most this long (a duplicate if killed)
@@ -151,13 +155,13 @@ class FrontierHeartbeatMiddleware:
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> FrontierHeartbeatMiddleware:
         ttl = crawler.settings.getfloat("FRONTIER_HEARTBEAT_SECONDS")
-        if ttl <= 0:
-            raise NotConfigured("FRONTIER_HEARTBEAT_SECONDS must be above 0")
-        extension = cls(crawler, ttl)
-        crawler.signals.connect(extension.spider_opened, signal=signals.spider_opened)
-        crawler.signals.connect(extension.spider_idle, signal=signals.spider_idle)
-        crawler.signals.connect(extension.spider_closed, signal=signals.spider_closed)
-        return extension
+        if not ttl > 0:  # not NotConfigured: without heartbeats, live workers' requests would be requeued
+            raise ValueError(f"FRONTIER_HEARTBEAT_SECONDS must be above 0, got {ttl!r}")
+        middleware = cls(crawler, ttl)
+        crawler.signals.connect(middleware.spider_opened, signal=signals.spider_opened)
+        crawler.signals.connect(middleware.spider_idle, signal=signals.spider_idle)
+        crawler.signals.connect(middleware.spider_closed, signal=signals.spider_closed)
+        return middleware
 
     @property
     def queue(self) -> ReliablePriorityQueue:
@@ -177,7 +181,7 @@ class FrontierHeartbeatMiddleware:
 
     def beat(self) -> None:
         queue = self.queue
-        queue.server.set(queue.heartbeat_key, "1", px=int(self.ttl * 1000))
+        queue.server.set(queue.heartbeat_key, "1", px=queue.heartbeat_ms)
 
     def acknowledge(self) -> None:
         self.queue.acknowledge_finished()

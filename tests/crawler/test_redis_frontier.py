@@ -279,6 +279,54 @@ def test_the_redis_pace_spaces_turns_like_the_file_pace_and_shares_pauses(redis_
     assert turn >= paused_until - 0.05
 
 
+def leasing_queue(redis_url: str, worker: str):
+    """A ReliablePriorityQueue of a spider named feeds for ``worker``, outside a crawl: an engine stand-in whose
+    ``_slot.inprogress`` the test fills."""
+    from types import SimpleNamespace
+
+    import redis
+    from scrapy import Spider
+    from scrapy.settings import Settings
+
+    from crawler.frontier_queue import ReliablePriorityQueue
+
+    spider = Spider(name="feeds")
+    spider.crawler = SimpleNamespace(
+        settings=Settings({"FRONTIER_WORKER_ID": worker, "FRONTIER_HEARTBEAT_SECONDS": 0.5}),
+        engine=SimpleNamespace(_slot=SimpleNamespace(inprogress=set())))
+    return ReliablePriorityQueue(redis.Redis.from_url(redis_url), spider, "chipwatch:%(spider)s:requests")
+
+
+def test_a_popped_request_stays_leased_until_finished(redis_url):
+    from scrapy import Request
+
+    queue = leasing_queue(redis_url, "a")
+    queue.push(Request("http://x.test/1"))
+    request = queue.pop()
+    assert request.url == "http://x.test/1" and len(queue) == 0
+    in_progress = queue.spider.crawler.engine._slot.inprogress
+    in_progress.add(request)  # the engine: downloading, or its callback's output not all passed on yet
+    assert queue.acknowledge_finished() == 0 and queue.server.zcard(queue.inflight_key) == 1
+    in_progress.discard(request)
+    assert queue.acknowledge_finished() == 1
+    assert queue.server.zcard(queue.inflight_key) == 0
+
+
+def test_a_dead_workers_leases_go_back_once_its_heartbeat_expires(redis_url):
+    from scrapy import Request
+
+    dying, survivor, other = (leasing_queue(redis_url, name) for name in ("dying", "survivor", "other"))
+    for n in range(3):
+        dying.push(Request(f"http://x.test/{n}"))
+    for _ in range(2):  # taken and in progress when it is killed: never acknowledged
+        dying.spider.crawler.engine._slot.inprogress.add(dying.pop())
+    assert survivor.requeue_dead_workers() == 0 and survivor.others_in_flight() == 2  # still beating
+    time.sleep(0.6)
+    assert survivor.requeue_dead_workers() == 2
+    assert other.requeue_dead_workers() == 0  # moved back once, not twice
+    assert len(survivor) == 3 and survivor.others_in_flight() == 0
+
+
 def test_without_a_redis_url_the_pace_is_the_flockd_file(tmp_path):
     from crawler.middlewares.pace import SharedPace, open_pace
 
