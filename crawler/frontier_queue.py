@@ -106,6 +106,7 @@ class ReliablePriorityQueue(PriorityQueue):
         if member is None:
             super().push(request)
             return
+        self.acknowledge_finished()  # a stopping worker may not get to do it: finished ones must not come back
         self._release(keys=[self.key, self.inflight_key], args=[member])
         del self.held[member]
 
@@ -118,8 +119,12 @@ class ReliablePriorityQueue(PriorityQueue):
 
     def requeue_dead_workers(self) -> int:
         """Move the in-flight requests of every worker whose heartbeat expired back to the queue."""
-        return int(self._requeue_dead(keys=[self.key, self.workers_key],
-                                      args=[self.heartbeat_prefix, self.inflight_prefix]))
+        moved = int(self._requeue_dead(keys=[self.key, self.workers_key],
+                                       args=[self.heartbeat_prefix, self.inflight_prefix]))
+        if moved:
+            logger.warning("%s: %d requests of workers whose heartbeat expired put back on the queue",
+                           self.spider.name, moved)
+        return moved
 
     def others_in_flight(self) -> int:
         """Requests other workers hold: they may still die, so an idle worker waits for them."""
