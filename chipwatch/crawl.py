@@ -74,7 +74,9 @@ WORKER_SETTINGS = {
     "SCHEDULER": "scrapy_redis.scheduler.Scheduler",
     "DUPEFILTER_CLASS": "scrapy_redis.dupefilter.RFPDupeFilter",
     "ITEM_PIPELINES": {"scrapy_redis.pipelines.RedisPipeline": 300},
-    "SPIDER_MIDDLEWARES": {"crawler.middlewares.frontier.SharedFrontierMiddleware": 950},
+    # the second one: heartbeat, acknowledgements, dead workers' requests back on the queue (SIGKILL-safe)
+    "SPIDER_MIDDLEWARES": {"crawler.middlewares.frontier.SharedFrontierMiddleware": 950,
+                           "crawler.frontier_queue.FrontierHeartbeatMiddleware": 10},
     "CHIPWATCH_PROGRESS": False,  # a worker stores nothing, so it prints its own lines (requests, items queued)
 }
 
@@ -417,5 +419,7 @@ def run_store(settings: Settings, registry: Registry, *, demo: bool = False, wai
 
 def _clear_frontier(server, project) -> None:
     for name in ALL_SPIDERS:
-        server.delete(project.get("SCHEDULER_QUEUE_KEY") % {"spider": name},
-                      project.get("SCHEDULER_DUPEFILTER_KEY") % {"spider": name})
+        queue = project.get("SCHEDULER_QUEUE_KEY") % {"spider": name}
+        # the queue's leases, workers and heartbeats (crawler/frontier_queue.py) are keys under it
+        leases = list(server.scan_iter(match=f"{queue}:*"))
+        server.delete(queue, project.get("SCHEDULER_DUPEFILTER_KEY") % {"spider": name}, *leases)

@@ -49,6 +49,10 @@ SCHEDULER_DUPEFILTER_KEY = "chipwatch:%(spider)s:dupefilter"
 SCHEDULER_PERSIST = True  # the first worker to finish must not flush the queue the others still work on
 REDIS_ITEMS_KEY = "chipwatch:items"
 REDIS_ITEMS_SERIALIZER = "crawler.pipelines.serialize_item"
+# A popped request is leased to its worker until done; a worker silent this long counts as dead and its
+# leased requests go back on the queue (crawler/frontier_queue.py), so even SIGKILL loses nothing.
+SCHEDULER_QUEUE_CLASS = "crawler.frontier_queue.ReliablePriorityQueue"
+FRONTIER_HEARTBEAT_SECONDS = 20
 
 # --- politeness ---------------------------------------------------------------------------
 CONTACT = _config.contact or (

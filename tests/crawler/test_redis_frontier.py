@@ -17,6 +17,7 @@ from collections import Counter
 from datetime import UTC, datetime, timedelta
 from email.utils import format_datetime
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 
@@ -151,8 +152,9 @@ def frontier_env(site, redis_url, tmp_path):
     return make
 
 
-def start_worker(env: dict[str, str]) -> subprocess.Popen:
-    return subprocess.Popen([sys.executable, "-m", "chipwatch", "crawl", "--worker", "--spider", "feeds", *FAST],
+def start_worker(env: dict[str, str], *options: str) -> subprocess.Popen:
+    return subprocess.Popen([sys.executable, "-m", "chipwatch", "crawl", "--worker", "--spider", "feeds", *FAST,
+                             *options],
                             env=env, cwd=REPO, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
 
 
@@ -216,6 +218,49 @@ def test_a_worker_stopped_half_way_loses_nothing(site, frontier_env, tmp_path):
     assert len(fetched) == DOCUMENTS
 
 
+CONCURRENT_REQUESTS = 8  # downloads a worker has at once; with the responses it is still parsing, its lease
+# Under the SEC's limit with room to spare: a rate page's retry would be a second fetch the lease did not cause.
+LEASE_OPTIONS = ("-s", f"CONCURRENT_REQUESTS={CONCURRENT_REQUESTS}", "-s", "FRONTIER_HEARTBEAT_SECONDS=3",
+                 "-s", "SEC_MAX_REQUESTS_PER_SECOND=8")
+
+
+def leased_urls(redis_url: str, pid: int) -> set[str]:
+    """The paths of the requests the worker with this pid holds in flight (its lease in Redis)."""
+    import redis
+    from scrapy_redis import picklecompat
+
+    server = redis.Redis.from_url(redis_url)
+    keys = [k for k in server.keys("chipwatch:feeds:requests:inflight:*") if f"-{pid}-" in k.decode()]
+    return {urlsplit(picklecompat.loads(member)["url"]).path for key in keys for member in server.zrange(key, 0, -1)}
+
+
+def test_a_worker_killed_half_way_loses_nothing(site, frontier_env, redis_url, tmp_path):
+    first, second = start_worker(frontier_env(1), *LEASE_OPTIONS), start_worker(frontier_env(2), *LEASE_OPTIONS)
+    deadline = time.monotonic() + 120
+    while len(article_hits(site)) < DOCUMENTS // 2 and time.monotonic() < deadline and first.poll() is None:
+        time.sleep(0.05)
+    assert first.poll() is None, finish(first)  # still working: it dies holding requests
+    first.kill()  # SIGKILL: no handler runs; its lease waits for its heartbeat to expire
+    first.communicate(timeout=30)
+    leased = leased_urls(redis_url, first.pid)
+    assert 0 < len(leased) <= 4 * CONCURRENT_REQUESTS
+    code, err = finish(second)
+    assert code == 0, err
+    stored = run_chipwatch("store", "--end-round", env=frontier_env(), timeout=240)
+    assert stored.returncode == 0, stored.output
+
+    urls = stored_urls(tmp_path / "chipwatch.db")
+    assert len(urls) == DOCUMENTS and max(urls.values()) == 1
+    hits = article_hits(site)
+    assert sum(1 for url in hits if "/release-" in url) == DOCUMENTS
+    # fetched twice: only requests the killed worker held at its death, never one it had finished
+    assert {url for url, count in hits.items() if count > 1} <= leased
+    # the round is over: no lease, worker or heartbeat is left to come back in the next one
+    import redis
+
+    assert redis.Redis.from_url(redis_url).keys("chipwatch:*:requests*") == []
+
+
 def test_the_sec_rate_holds_across_workers(site, frontier_env):
     workers = [start_worker(frontier_env(1)), start_worker(frontier_env(2))]
     for worker in workers:
@@ -238,6 +283,54 @@ def test_the_redis_pace_spaces_turns_like_the_file_pace_and_shares_pauses(redis_
     assert other.paused_until() == pytest.approx(time.time() + 30, abs=0.5)
     turn, paused_until = other.take_turn(0.5)
     assert turn >= paused_until - 0.05
+
+
+def leasing_queue(redis_url: str, worker: str):
+    """A ReliablePriorityQueue of a spider named feeds for ``worker``, outside a crawl: an engine stand-in whose
+    ``_slot.inprogress`` the test fills."""
+    from types import SimpleNamespace
+
+    import redis
+    from scrapy import Spider
+    from scrapy.settings import Settings
+
+    from crawler.frontier_queue import ReliablePriorityQueue
+
+    spider = Spider(name="feeds")
+    spider.crawler = SimpleNamespace(
+        settings=Settings({"FRONTIER_WORKER_ID": worker, "FRONTIER_HEARTBEAT_SECONDS": 0.5}),
+        engine=SimpleNamespace(_slot=SimpleNamespace(inprogress=set())))
+    return ReliablePriorityQueue(redis.Redis.from_url(redis_url), spider, "chipwatch:%(spider)s:requests")
+
+
+def test_a_popped_request_stays_leased_until_finished(redis_url):
+    from scrapy import Request
+
+    queue = leasing_queue(redis_url, "a")
+    queue.push(Request("http://x.test/1"))
+    request = queue.pop()
+    assert request.url == "http://x.test/1" and len(queue) == 0
+    in_progress = queue.spider.crawler.engine._slot.inprogress
+    in_progress.add(request)  # the engine: downloading, or its callback's output not all passed on yet
+    assert queue.acknowledge_finished() == 0 and queue.server.zcard(queue.inflight_key) == 1
+    in_progress.discard(request)
+    assert queue.acknowledge_finished() == 1
+    assert queue.server.zcard(queue.inflight_key) == 0
+
+
+def test_a_dead_workers_leases_go_back_once_its_heartbeat_expires(redis_url):
+    from scrapy import Request
+
+    dying, survivor, other = (leasing_queue(redis_url, name) for name in ("dying", "survivor", "other"))
+    for n in range(3):
+        dying.push(Request(f"http://x.test/{n}"))
+    for _ in range(2):  # taken and in progress when it is killed: never acknowledged
+        dying.spider.crawler.engine._slot.inprogress.add(dying.pop())
+    assert survivor.requeue_dead_workers() == 0 and survivor.others_in_flight() == 2  # still beating
+    time.sleep(0.6)
+    assert survivor.requeue_dead_workers() == 2
+    assert other.requeue_dead_workers() == 0  # moved back once, not twice
+    assert len(survivor) == 3 and survivor.others_in_flight() == 0
 
 
 def test_without_a_redis_url_the_pace_is_the_flockd_file(tmp_path):
