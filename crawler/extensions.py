@@ -38,10 +38,12 @@ class OneLineRobotsErrors:
 
 
 class ProgressLines:
-    """One console line (stderr) per spider as it finishes: what it stored, what failed, how long it took.
+    """One console line (stderr) per source as it is read, and per spider as it finishes: what it stored,
+    what failed, how long it took.
 
-    ``  feeds finished: 16 requests, 12 new, 3 unchanged, 1 fetch error, 3 sources read (4.2 s)``. New and unchanged come
-    from SQLitePipeline's stats, the rest from the items scraped. Off with CHIPWATCH_PROGRESS=False;
+    ``  feeds: acme-feed read, 12 entries listed`` and then
+    ``  feeds finished: 16 requests, 12 new, 3 unchanged, 1 fetch error, 3 sources read (4.2 s)``. New and
+    unchanged come from SQLitePipeline's stats, the rest from the items scraped. Off with CHIPWATCH_PROGRESS=False;
     ``chipwatch scheduled --quiet`` sends it to the log file only, like the rest of the run's output.
     """
 
@@ -65,6 +67,9 @@ class ProgressLines:
 
     def item_scraped(self, item, spider) -> None:
         self.items[type(item).__name__] += 1
+        if type(item).__name__ == "SourceSeenItem":  # a source answered: say so as it happens
+            listed = f"{item.items} entr{'y' if item.items == 1 else 'ies'} listed"
+            click.echo(f"  {spider.name}: {item.source} read, {listed}", err=True)
 
     def spider_closed(self, spider, reason: str) -> None:
         click.echo(self.line(spider.name, reason, time.monotonic() - self.started), err=True)

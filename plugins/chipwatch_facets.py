@@ -2,10 +2,13 @@
 counting every row, on a table page with no filter or one equality filter on a counted column.
 
 metadata.yml says ``facets: [{counted: vendor}, ...]``. Any other page (a search, ``_where``, two
-filters, a range) counts rows exactly as Datasette's column facet does, which it is underneath.
+filters, a range) counts the matching rows, as Datasette's column facet does, but every counted column
+in one pass over them instead of one pass each.
 """
 
 from __future__ import annotations
+
+from collections import Counter
 
 from datasette import hookimpl
 from datasette.database import QueryInterrupted
@@ -25,13 +28,17 @@ class CountedFacet(ColumnFacet):
 
     async def facet_results(self):
         within = self._counted_within()
-        if within is None or not await self._counts_kept():
-            return await super().facet_results()  # a column facet, counted over the matching rows
-        results, timed_out = [], []
-        pairs, size = self.get_querystring_pairs(), self.get_facet_size()
-        for source_and_config in self.get_configs():
-            column = source_and_config["config"].get("column") or source_and_config["config"]["simple"]
-            rows = await self._counts(column, within, size)
+        kept = within is not None and await self._counts_kept()
+        configs = self.get_configs()
+        columns = [config["config"].get("column") or config["config"]["simple"] for config in configs]
+        size = self.get_facet_size()
+        if kept:
+            counts = {column: await self._counts(column, within, size) for column in columns}
+        else:  # a search, several filters, a range: count the matching rows, every column in one pass
+            counts = await self._counted_in_one_pass(columns, size)
+        results, timed_out, pairs = [], [], self.get_querystring_pairs()
+        for source_and_config, column in zip(configs, columns, strict=True):
+            rows = counts[column]
             if rows is None:
                 timed_out.append(column)
                 continue
@@ -49,6 +56,26 @@ class CountedFacet(ColumnFacet):
                             "toggle_url": self.ds.urls.path(path_with_removed_args(self.request, {"_facet": column})),
                             "results": values, "truncated": len(rows) > size})
         return results, timed_out
+
+    async def _counted_in_one_pass(self, columns: list[str], size: int) -> dict[str, list | None]:
+        """Each column's counts over the matching rows, from one scan of them rather than one per column."""
+        if not columns:
+            return {}
+        names = ", ".join(f"[{column}]" for column in columns)
+        sql = f"select {names}, count(*) as n from ({self.sql}) group by {names}"
+        try:
+            result = await self.ds.execute(self.database, sql, self.params, truncate=False,
+                                           custom_time_limit=self.ds.setting("facet_time_limit_ms"))
+        except QueryInterrupted:
+            return dict.fromkeys(columns)
+        totals: dict[str, Counter] = {column: Counter() for column in columns}
+        for row in result.rows:
+            for i, column in enumerate(columns):
+                if row[i] is not None:
+                    totals[column][row[i]] += row["n"]
+        return {column: [{"value": value, "count": count} for value, count in
+                         sorted(totals[column].items(), key=lambda item: (-item[1], str(item[0])))[:size + 1]]
+                for column in columns}
 
     def _counted_within(self) -> tuple[str, str] | None:
         """``("", "")`` for an unfiltered page, ``(column, value)`` for one equality filter on a counted

@@ -35,6 +35,8 @@ def test_each_spider_prints_one_line_when_it_finishes_then_the_summary(crawl):
     last_progress = max(i for i, line in enumerate(stderr) if PROGRESS.match(line))
     assert stderr[-1].startswith("crawl run ") and last_progress < len(stderr) - 1  # the summary comes after
     assert requests_made(result.stderr)["feeds"] > 0
+    read = re.findall(r"^  feeds: (\S+) read, \d+ entr(?:y|ies) listed$", result.stderr, re.M)
+    assert len(read) == int(re.search(r"(\d+) sources? read", extra)[1]) > 0  # one line per source, as it is read
     assert "spider feeds:" not in result.stderr  # the progress lines said it; the summary does not repeat them
 
 
