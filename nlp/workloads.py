@@ -91,7 +91,10 @@ def attached_workload(sentence: str, lo: int, hi: int) -> str | None:
 
 # the verb's inflections ("classify", "classifies", "classifying"; "recognise", "recognizing") after its stem
 _INFLECTION = r"(?:y|ies|ied|ying|e|es|ed|ing|s|ze|zes|zed|zing|se|ses|sed|sing|e?s?)?"
-_OBJECT = r"(?:[\w-]+\s+)??(?P<obj>[a-z][a-z-]*?)s?(?![\w-])"  # "encode 4K video": the object's head
+# "encode 4K video": the object's head; a hedge or function word is never the object ("generating up to 1,800
+# tokens per second" names no task)
+_NOT_OBJECT = r"(?!(?:up|to|nearly|about|almost|roughly|more|less|than|over|under|with|by|at|in|on|as|the|a|an)(?![\w-]))"
+_OBJECT = rf"{_NOT_OBJECT}(?:[\w-]+\s+)??{_NOT_OBJECT}(?P<obj>[a-z][a-z-]*?)s?(?![\w-])"
 
 
 @lru_cache(maxsize=1)

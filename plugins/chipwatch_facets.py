@@ -52,7 +52,8 @@ class CountedFacet(ColumnFacet):
                 values.append({"value": row["value"], "label": expanded.get((column, row["value"]), row["value"]),
                                "count": row["count"], "selected": selected,
                                "toggle_url": self.ds.absolute_url(self.request, self.ds.urls.path(path))})
-            results.append({"name": column, "type": self.type, "hideable": source_and_config["source"] != "metadata",
+            # shown as the column facet it is: only where the counts come from differs
+            results.append({"name": column, "type": "column", "hideable": source_and_config["source"] != "metadata",
                             "toggle_url": self.ds.urls.path(path_with_removed_args(self.request, {"_facet": column})),
                             "results": values, "truncated": len(rows) > size})
         return results, timed_out

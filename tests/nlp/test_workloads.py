@@ -139,6 +139,14 @@ def test_a_task_written_as_verb_and_object_is_named_as_its_noun_phrase(text, fig
     assert task_paraphrase(*_around(text, figure)) == workload
 
 
+@pytest.mark.parametrize("text, figure", [
+    ("The Pell P2 runs the model 6.9x faster, generating up to 1,800 tokens per second.", "1,800 tokens"),
+    ("The Wren W1 generates nearly 900 tokens per second.", "900 tokens"),
+])
+def test_a_hedge_after_the_verb_is_no_task_object(text, figure):
+    assert task_paraphrase(*_around(text, figure)) is None
+
+
 def test_a_vocabulary_name_is_never_found_inside_a_word(extract):
     # "BERT" sits inside "Pemberton"; the claim's own workload is the training it names
     facts = extract("Pemberton Labs said its Kite X2 accelerator delivers 2.2 times the training throughput, "
