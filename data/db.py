@@ -232,9 +232,9 @@ def ensure_schema(db: sqlite_utils.Database) -> None:
             db[name].enable_fts(columns, create_triggers=True, tokenize="porter")
         elif missing_fts_triggers(db, name):
             # a kill during the first open can leave the FTS table with only some of its triggers
-            # (sqlite-utils creates them in a script, outside one transaction): rebuild it whole
+            # (sqlite-utils creates them in a script, outside one transaction): rebuild it whole;
+            # enable_fts fills the new index from the table itself
             db[name].enable_fts(columns, create_triggers=True, tokenize="porter", replace=True)
-            db[name].rebuild_fts()
         narrow_update_trigger(db, name, columns)
     ensure_facet_counts(db)
     ensure_evidence_schema(db)

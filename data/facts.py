@@ -59,7 +59,7 @@ def replace_facts(db: sqlite_utils.Database, document: dict, facts: Iterable[dic
         elif fact.get("type") == "financial":
             row.update({k: _plain(fact.get(k)) for k in FIGURE_FIELDS})
             figures.append(row)
-    with db.conn:
+    with db.atomic():  # a savepoint when the caller batches documents in one transaction
         release_groups(db, document["id"])
         db.execute("delete from claims where document_id = ?", [document["id"]])
         db.execute("delete from figures where document_id = ?", [document["id"]])

@@ -62,14 +62,15 @@ def save_document(db: sqlite_utils.Database, doc: dict, *, run_id: int | None = 
     digest = content_hash(doc["text"])
     existing = db.execute("select content_hash from documents where id = ?", [doc_id]).fetchone()
     changed = existing is None or existing[0] != digest
-    row = {k: v for k, v in doc.items() if k in db["documents"].columns_dict}
+    columns = db["documents"].columns_dict  # one PRAGMA per document, not one per field
+    row = {k: v for k, v in doc.items() if k in columns}
     row.update({"id": doc_id, "content_hash": digest, "fetched_at": now(),
                 "words": len(doc["text"].split()), "demo": int(demo)})
     if run_id is not None:
         row["run"] = run_id
     if changed:
         row["extracted_version"] = None
-    with db.conn:
+    with db.atomic():  # a savepoint when the caller batches documents in one transaction
         db["documents"].upsert(row, pk="id", alter=False)
     return doc_id, changed
 
