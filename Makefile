@@ -74,7 +74,7 @@ $(BENCH_STAMP): $(STAMP)
 	$(BIN)/pip install --quiet -c constraints.txt -e '.[test,bench]'
 	@touch $@
 
-bench: $(BENCH_STAMP) ## Every benchmark: extraction, crawl, Datasette at 100k claims, growth (figures: data/bench/results.json)
+bench: $(BENCH_STAMP) ## Every benchmark: extraction, crawl, Datasette at 100k and 1M claims, growth (data/bench/results.json)
 	$(PY) -m bench all
 
 bench-extract: $(BENCH_STAMP) ## Extraction words/s beside spaCy's tokenizer and quantulum3; 1 and 2 processes
@@ -83,8 +83,8 @@ bench-extract: $(BENCH_STAMP) ## Extraction words/s beside spaCy's tokenizer and
 bench-crawl: $(BENCH_STAMP) ## Crawl pages/s on the replay server beside `scrapy bench`; a no-news re-run
 	$(PY) -m bench crawl
 
-bench-serve: $(BENCH_STAMP) ## Datasette latency on synthetic databases (BENCH_SIZES=100000,1000000)
-	$(PY) -m bench serve --sizes $(or $(BENCH_SIZES),100000)
+bench-serve: $(BENCH_STAMP) ## Datasette latency on synthetic databases of 100k and 1M claims (BENCH_SIZES=...)
+	$(PY) -m bench serve --sizes $(or $(BENCH_SIZES),100000,1000000)
 
 cron: install ## Print the crontab line for the scheduled, unattended run
 	$(PY) -m chipwatch cron

@@ -10,7 +10,7 @@ import shutil
 import time
 from pathlib import Path
 
-from bench.synthetic import build
+from bench.synthetic import history
 from data import store
 from data.db import open_db
 from evidence.check import check_after_extract
@@ -20,7 +20,7 @@ NEW_TEXT = ("The Arc 9 delivers 4.2x faster inference than GPU cloud instances o
             "said. Quarterly revenue was $512.0 million, up 18% from a year earlier.")
 
 
-def incremental_extract(history_claims: tuple[int, ...], work_dir: Path) -> dict:
+def incremental_extract(history_claims: tuple[int, ...], histories: Path, work_dir: Path, *, echo=print) -> dict:
     from chipwatch.config import REPO_ROOT, load_settings
     from chipwatch.extract import run_extract
     from chipwatch.registry import load_registry
@@ -32,14 +32,9 @@ def incremental_extract(history_claims: tuple[int, ...], work_dir: Path) -> dict
     Extractor(vendor_dicts(registry)).extract("Warm-up.")  # imports and first loads, outside the timings
     results = {}
     for size in history_claims:
-        base = work_dir / f"history-{size}" / "base.db"
-        if not base.exists():
-            partial = base.with_name("building.db")  # renamed when done, so a killed build is never reused
-            for leftover in partial.parent.glob("building.db*"):
-                leftover.unlink()
-            build(partial, size)
-            partial.rename(base)
-        db_path = base.with_name("chipwatch.db")
+        base, _ = history(size, histories, echo=echo)
+        db_path = work_dir / f"claims-{size}" / "chipwatch.db"  # a copy: the shared history stays as built
+        db_path.parent.mkdir(parents=True, exist_ok=True)
         for suffix in ("", "-wal", "-shm"):
             Path(f"{db_path}{suffix}").unlink(missing_ok=True)
         shutil.copy(base, db_path)

@@ -10,10 +10,12 @@ Deterministic: the same size gives the same database.
 from __future__ import annotations
 
 import random
+import time
 from collections.abc import Callable
 from pathlib import Path
 
 from data import store
+from data.bulk import batches, bulk_load
 from data.claim_groups import rebuild_claim_groups
 from data.db import open_db
 from data.facts import replace_facts
@@ -44,34 +46,72 @@ def build(path: Path, claims: int, *, claims_per_document: int = 10, figures_per
                               for i, s in enumerate(slugs)], pk="slug")
     documents = max(1, claims // claims_per_document)
     made_claims = made_figures = 0
-    for n in range(documents):
-        vendor = rng.choices(slugs, weights=VENDOR_SHARES)[0]
-        published = f"20{rng.randint(19, 26)}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}"
-        sentences, facts = [], []
-        offset = 0
-        for k in range(claims_per_document + figures_per_document):
-            sentence, fact = (_claim(rng, n, k) if k < claims_per_document else _figure(rng))
-            quote_at = sentence.index(fact["quote"])
-            fact.update(sentence=sentence, start=offset + quote_at, end=offset + quote_at + len(fact["quote"]))
-            sentences.append(sentence)
-            facts.append(fact)
-            offset += len(sentence) + 1
-        text = " ".join(sentences)
-        doc_id, _ = store.save_document(db, {
-            "url": f"https://news.benchvendor.example/{vendor}/{n}", "vendor": vendor, "source": f"{vendor}-feed",
-            "kind": "press_release", "published": published, "title": f"Bench release {n} of {vendor}",
-            "text": text}, demo=True)
-        c, f = replace_facts(db, {"id": doc_id, "vendor": vendor, "published": published}, facts, VERSION)
-        made_claims += c
-        made_figures += f
-        if progress and n % 1000 == 0:
-            progress(n)
+    with bulk_load(db):  # the project's write path, with FTS and facet counts rebuilt once at the end
+        for batch in batches(range(documents)):
+            with db.atomic():
+                for n in batch:
+                    c, f = _write_document(db, rng, slugs, n, claims_per_document, figures_per_document)
+                    made_claims += c
+                    made_figures += f
+                    if progress and n % 1000 == 0:
+                        progress(n)
     from nlp import grouping
 
     groups = rebuild_claim_groups(db, grouping)  # a real history is grouped as it is extracted
     db.execute("ANALYZE")
     db.close()
     return {"documents": documents, "claims": made_claims, "figures": made_figures, "groups": groups}
+
+
+def history(size: int, work_dir: Path, *, echo=print) -> tuple[Path, dict]:
+    """The synthetic database of ``size`` claims under ``work_dir``, built once and shared by the benchmarks.
+
+    Built under another name and renamed when done, so a killed build is never reused. Returns the path
+    (named chipwatch.db, the name metadata.yml describes) and what it holds, with ``build_seconds`` None
+    when it was built before.
+    """
+    db_path = work_dir / f"claims-{size}" / "chipwatch.db"
+    if db_path.exists():
+        db = open_db(db_path)
+        built = {"documents": db["documents"].count, "claims": db["claims"].count,
+                 "figures": db["figures"].count, "build_seconds": None}
+        db.close()
+        return db_path, built
+    echo(f"  building {size:,} claims (bench/synthetic.py, through the project's write path) ...")
+    partial = db_path.with_name("building.db")
+    partial.parent.mkdir(parents=True, exist_ok=True)
+    for leftover in partial.parent.glob("building.db*"):
+        leftover.unlink()
+    started = time.perf_counter()
+    documents = max(1, size // 10)
+
+    def progress(n: int) -> None:
+        if n and n % max(1000, documents // 10 // 1000 * 1000) == 0:
+            echo(f"    {n:,} of {documents:,} documents, {time.perf_counter() - started:.0f} s")
+
+    built = build(partial, size, progress=progress)
+    partial.rename(db_path)
+    built["build_seconds"] = round(time.perf_counter() - started, 1)
+    return db_path, built
+
+
+def _write_document(db, rng: random.Random, slugs: list[str], n: int, claims: int, figures: int) -> tuple[int, int]:
+    vendor = rng.choices(slugs, weights=VENDOR_SHARES)[0]
+    published = f"20{rng.randint(19, 26)}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}"
+    sentences, facts = [], []
+    offset = 0
+    for k in range(claims + figures):
+        sentence, fact = (_claim(rng, n, k) if k < claims else _figure(rng))
+        quote_at = sentence.index(fact["quote"])
+        fact.update(sentence=sentence, start=offset + quote_at, end=offset + quote_at + len(fact["quote"]))
+        sentences.append(sentence)
+        facts.append(fact)
+        offset += len(sentence) + 1
+    doc_id, _ = store.save_document(db, {
+        "url": f"https://news.benchvendor.example/{vendor}/{n}", "vendor": vendor, "source": f"{vendor}-feed",
+        "kind": "press_release", "published": published, "title": f"Bench release {n} of {vendor}",
+        "text": " ".join(sentences)}, demo=True)
+    return replace_facts(db, {"id": doc_id, "vendor": vendor, "published": published}, facts, VERSION)
 
 
 def _claim(rng: random.Random, n: int, k: int) -> tuple[str, dict]:

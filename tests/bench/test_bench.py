@@ -6,7 +6,7 @@ import doctest
 
 from bench import timing
 from bench.crawl import scaled_corpus
-from bench.synthetic import RARE_WORD, build
+from bench.synthetic import RARE_WORD, build, history
 from data.db import open_db
 
 
@@ -47,3 +47,20 @@ def test_the_scaled_corpus_copies_every_release_under_a_new_title():
     for room in three.newsrooms.values():  # a release may appear in a newsroom and on the wire, but once in each
         titles = [three.releases[r]["title"] for r in room["releases"]]
         assert len(titles) == len(set(titles))
+
+
+def test_a_history_is_built_once_and_shared(tmp_path):
+    lines = []
+    path, built = history(300, tmp_path, echo=lines.append)
+    assert path.name == "chipwatch.db" and built["claims"] == 300 and built["build_seconds"] is not None
+    again, reused = history(300, tmp_path, echo=lines.append)
+    assert again == path and reused["claims"] == 300 and reused["build_seconds"] is None
+    assert sum("building" in line for line in lines) == 1
+
+
+def test_a_killed_build_is_never_taken_for_a_history(tmp_path):
+    half = tmp_path / "claims-300" / "building.db"
+    half.parent.mkdir()
+    half.write_bytes(b"a build that died")
+    path, built = history(300, tmp_path, echo=lambda line: None)
+    assert built["claims"] == 300 and not half.exists() and path.exists()
