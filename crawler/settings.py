@@ -53,6 +53,10 @@ REDIS_ITEMS_SERIALIZER = "crawler.pipelines.serialize_item"
 # leased requests go back on the queue (crawler/frontier_queue.py), so even SIGKILL loses nothing.
 SCHEDULER_QUEUE_CLASS = "crawler.frontier_queue.ReliablePriorityQueue"
 FRONTIER_HEARTBEAT_SECONDS = 20
+# The spiders' start requests, as JSON, pushed once per round by the first worker and taken one at a time
+# by whichever worker has room (crawler/middlewares/start_urls.py); scrapy-redis's setting name.
+REDIS_START_URLS_KEY = "chipwatch:%(name)s:start_urls"
+START_URLS_POLL_SECONDS = 0.1
 
 # --- politeness ---------------------------------------------------------------------------
 CONTACT = _config.contact or (
