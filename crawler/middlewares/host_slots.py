@@ -80,8 +80,8 @@ class GlobalHostConcurrencyMiddleware:
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> GlobalHostConcurrencyMiddleware:
         settings = crawler.settings
-        if not settings.get("REDIS_URL"):
-            raise NotConfigured("no REDIS_URL: per-host concurrency is this process's own")
+        if not settings.get("REDIS_URL"):  # one process's own per-domain limit is then the whole story
+            raise NotConfigured  # without a message: Scrapy would print one on every crawl
         limit = settings.get("GLOBAL_CONCURRENT_REQUESTS_PER_DOMAIN")
         middleware = cls(crawler, connection.from_settings(settings),
                          limit=settings.getint("CONCURRENT_REQUESTS_PER_DOMAIN") if limit is None else int(limit),
