@@ -194,8 +194,11 @@ def _crawl_worker(settings, spiders, vendor, demo, overrides) -> None:
     for name, reason in report.skipped.items():
         click.secho(f"  {name}: skipped: {reason}", fg="yellow", err=True)
     for name, stats in report.stats.items():
+        seeded = stats.get("chipwatch/start_urls_seeded")
         click.echo(f"  spider {name}: {stats.get('requests', 0)} requests, "
-                   f"{stats.get('item_scraped_count', 0)} items queued", err=True)
+                   f"{stats.get('item_scraped_count', 0)} items queued, "
+                   f"{stats.get('chipwatch/start_urls_taken', 0)} start requests taken"
+                   + (f" ({seeded} pushed to Redis by this worker)" if seeded is not None else ""), err=True)
     exit_if_bounded(bounds)
     sys.exit(0)
 

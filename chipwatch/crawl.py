@@ -74,8 +74,10 @@ WORKER_SETTINGS = {
     "SCHEDULER": "scrapy_redis.scheduler.Scheduler",
     "DUPEFILTER_CLASS": "scrapy_redis.dupefilter.RFPDupeFilter",
     "ITEM_PIPELINES": {"scrapy_redis.pipelines.RedisPipeline": 300},
-    # the second one: heartbeat, acknowledgements, dead workers' requests back on the queue (SIGKILL-safe)
-    "SPIDER_MIDDLEWARES": {"crawler.middlewares.frontier.SharedFrontierMiddleware": 950,
+    # start requests from Redis (nearest the spider, so they pass every other middleware as the spider's own
+    # would); the dupefilter sees every request; heartbeat, acknowledgements, dead workers' requests requeued
+    "SPIDER_MIDDLEWARES": {"crawler.middlewares.start_urls.RedisStartUrlsMiddleware": 975,
+                           "crawler.middlewares.frontier.SharedFrontierMiddleware": 950,
                            "crawler.frontier_queue.FrontierHeartbeatMiddleware": 10},
     "CHIPWATCH_PROGRESS": False,  # a worker stores nothing, so it prints its own lines (requests, items queued)
 }
@@ -420,6 +422,8 @@ def run_store(settings: Settings, registry: Registry, *, demo: bool = False, wai
 def _clear_frontier(server, project) -> None:
     for name in ALL_SPIDERS:
         queue = project.get("SCHEDULER_QUEUE_KEY") % {"spider": name}
-        # the queue's leases, workers and heartbeats (crawler/frontier_queue.py) are keys under it
-        leases = list(server.scan_iter(match=f"{queue}:*"))
-        server.delete(queue, project.get("SCHEDULER_DUPEFILTER_KEY") % {"spider": name}, *leases)
+        start = project.get("REDIS_START_URLS_KEY") % {"name": name}
+        # the queue's leases, workers and heartbeats (crawler/frontier_queue.py) are keys under it, and the
+        # start list's seeded marker under the start list
+        under = [*server.scan_iter(match=f"{queue}:*"), *server.scan_iter(match=f"{start}:*")]
+        server.delete(queue, start, project.get("SCHEDULER_DUPEFILTER_KEY") % {"spider": name}, *under)

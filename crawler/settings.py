@@ -53,6 +53,15 @@ REDIS_ITEMS_SERIALIZER = "crawler.pipelines.serialize_item"
 # leased requests go back on the queue (crawler/frontier_queue.py), so even SIGKILL loses nothing.
 SCHEDULER_QUEUE_CLASS = "crawler.frontier_queue.ReliablePriorityQueue"
 FRONTIER_HEARTBEAT_SECONDS = 20
+# The spiders' start requests, as JSON, pushed once per round by the first worker and taken one at a time
+# by whichever worker has room (crawler/middlewares/start_urls.py); scrapy-redis's setting name.
+REDIS_START_URLS_KEY = "chipwatch:%(name)s:start_urls"
+START_URLS_POLL_SECONDS = 0.1
+# Per-host concurrency for all workers together (crawler/middlewares/host_slots.py; on whenever REDIS_URL is
+# set): a lease per request in flight, per download slot; a dead worker's leases expire after this long.
+GLOBAL_CONCURRENT_REQUESTS_PER_DOMAIN = None  # None: CONCURRENT_REQUESTS_PER_DOMAIN, now for every worker at once
+GLOBAL_CONCURRENCY_LEASE_SECONDS = 20
+GLOBAL_CONCURRENCY_KEY = "chipwatch:slots:%(slot)s"
 
 # --- politeness ---------------------------------------------------------------------------
 CONTACT = _config.contact or (
@@ -101,6 +110,9 @@ CHIPWATCH_HTTPCACHE_MAX_MB = _config.httpcache_max_mb
 # --- components ---------------------------------------------------------------------------
 DOWNLOADER_MIDDLEWARES: dict[str, int] = {
     "crawler.middlewares.retry_after.RetryAfterMiddleware": 560,  # sees 429/503 before RetryMiddleware (550)
+    # A lease on the host, for all workers, after robots.txt (100: its own request takes one) and before the
+    # SEC pace (585), so an SEC turn is never spent waiting for a lease, which would bunch SEC requests up
+    "crawler.middlewares.host_slots.GlobalHostConcurrencyMiddleware": 580,
     "crawler.middlewares.sec.SecEtiquetteMiddleware": 585,  # after decompression (590), before retries
 }
 ITEM_PIPELINES = {

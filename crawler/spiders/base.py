@@ -39,6 +39,7 @@ from crawler.article.feed import FeedEntry
 from crawler.article.page import PageError, parse_article
 from crawler.charset import header_charset
 from crawler.items import DocumentItem, FetchErrorItem
+from crawler.start_data import request_from_data, request_to_data
 from data.db import open_db
 from data.seen import SeenSet
 
@@ -159,6 +160,15 @@ class ChipwatchSpider(scrapy.Spider):
         self.logger.error("unusable response [%s] %s: %s", source, response.url, reason)
         return FetchErrorItem(source=source, url=_first_url(response), reason=reason[:500],
                               status=response.status)
+
+    # --- start requests kept in Redis (crawler/middlewares/start_urls.py, worker mode) ----------
+    def start_data(self, request: scrapy.Request) -> bytes:
+        """A start request as JSON for ``<spider>:start_urls``; :meth:`make_request_from_data` reverses it."""
+        return request_to_data(request, self)
+
+    def make_request_from_data(self, data: bytes) -> scrapy.Request:
+        """The start request ``data`` encodes (scrapy-redis's name for this hook)."""
+        return request_from_data(data, self)
 
     # --- newsroom articles: deciding what to fetch ------------------------------------------
     def entry_request(self, entry: FeedEntry, *, source: str, vendor: str | None, kind: str = "press_release",

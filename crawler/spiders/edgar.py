@@ -90,6 +90,16 @@ class EdgarSpider(ChipwatchSpider):
                 yield self._request(urls.submissions_url(self.data_url, vendor.cik), self.parse_submissions,
                                     vendor)
 
+    def start_data(self, request: scrapy.Request) -> bytes:
+        """The start request as JSON, its vendor by slug (the registry gives it back)."""
+        vendor = request.cb_kwargs["vendor"]
+        return super().start_data(request.replace(cb_kwargs={**request.cb_kwargs, "vendor": vendor.slug}))
+
+    def make_request_from_data(self, data: bytes) -> scrapy.Request:
+        request = super().make_request_from_data(data)
+        request.cb_kwargs["vendor"] = self.registry.vendor(request.cb_kwargs["vendor"])
+        return request
+
     def _request(self, url: str, callback, vendor: Vendor, **kwargs: Any) -> scrapy.Request:
         cb_kwargs = {"vendor": vendor, **kwargs.pop("cb_kwargs", {})}
         return self.request(url, callback, source=_source(vendor), cb_kwargs=cb_kwargs, **kwargs)

@@ -92,24 +92,26 @@ def rss_feed(base: str, host: str, prefix: str, count: int, start: int) -> tuple
     return feed, pages
 
 
-def write_site(root: Path, base: str, registry: Path) -> None:
-    """VENDORS newsrooms of PER_VENDOR articles and one SEC-hosted feed; the registry naming their feeds."""
-    files, vendors = {}, []
-    for v in range(VENDORS):
+def write_site(root: Path, base: str, registry: Path, *, vendors: int = VENDORS, per_vendor: int = PER_VENDOR,
+               sec: bool = True) -> None:
+    """``vendors`` newsrooms of ``per_vendor`` articles and one SEC-hosted feed; the registry naming their feeds."""
+    files, entries = {}, []
+    for v in range(vendors):
         host = f"news.vendor{v}.test"
-        feed, pages = rss_feed(base, host, "news", PER_VENDOR, v * PER_VENDOR)
+        feed, pages = rss_feed(base, host, "news", per_vendor, v * per_vendor)
         files[f"{host}/feed.xml"] = feed
         files.update(pages)
-        vendors.append(f"""  - slug: vendor{v}
+        entries.append(f"""  - slug: vendor{v}
     name: Vendor{v}
     founded: 2001
     sources:
       - {{kind: feed, url: "${{REPLAY_URL}}/{host}/feed.xml"}}
 """)
-    feed, pages = rss_feed(base, "www.sec.gov", "news/press-release", SEC_DOCUMENTS, VENDORS * PER_VENDOR)
-    files["www.sec.gov/news/pressreleases.rss"] = feed
-    files.update(pages)
-    vendors.append("""  - slug: regulator
+    if sec:
+        feed, pages = rss_feed(base, "www.sec.gov", "news/press-release", SEC_DOCUMENTS, vendors * per_vendor)
+        files["www.sec.gov/news/pressreleases.rss"] = feed
+        files.update(pages)
+        entries.append("""  - slug: regulator
     name: Regulator
     founded: 1934
     sources:
@@ -118,7 +120,7 @@ def write_site(root: Path, base: str, registry: Path) -> None:
     for path, text in files.items():
         (root / path).parent.mkdir(parents=True, exist_ok=True)
         (root / path).write_text(text, encoding="utf-8")
-    registry.write_text("vendors:\n" + "".join(vendors), encoding="utf-8")
+    registry.write_text("vendors:\n" + "".join(entries), encoding="utf-8")
 
 
 @pytest.fixture
@@ -132,6 +134,11 @@ def site(tmp_path):
 
 @pytest.fixture
 def frontier_env(site, redis_url, tmp_path):
+    return worker_envs(site, redis_url, tmp_path)
+
+
+def worker_envs(site: ReplayServer, redis_url: str, tmp_path: Path):
+    """``make(worker)``: the environment of one worker (or of ``store``, worker 0) crawling ``site``."""
     import os
 
     def make(worker: int = 0) -> dict[str, str]:
@@ -383,3 +390,215 @@ def test_store_refuses_an_item_it_cannot_read_and_keeps_the_queue(frontier_env, 
     assert result.returncode == 1
     assert result.stderr.startswith("Error: not a chipwatch item: ")
     assert server.llen("chipwatch:items") == 2
+
+
+# --- start URLs in Redis, and per-host concurrency as one budget ------------------------------------
+FEEDS = 30  # newsrooms of the small site, so 30 start requests
+PER_FEED = 3
+SMALL_DOCUMENTS = FEEDS * PER_FEED
+START_URLS_KEY = "chipwatch:feeds:start_urls"
+HOST_LEASES_KEY = "chipwatch:slots:127.0.0.1"  # every replayed host is 127.0.0.1 to Scrapy
+
+
+class InFlight:
+    """A replay-server rule that counts the requests the server has in hand at once (robots.txt aside).
+
+    Each is held ``delay`` seconds, and for as long as ``holding`` is set; then the file tree answers it.
+    The server holds a request for part of the time its worker holds the lease, so ``peak`` never
+    exceeds the number of leases held at once.
+    """
+
+    def __init__(self, delay: float = 0.0):
+        import threading
+
+        self.delay = delay
+        self.holding = threading.Event()
+        self.now = self.peak = 0
+        self._lock = threading.Lock()
+
+    def __call__(self, info):
+        if info.host == "robots.txt":
+            return None
+        with self._lock:
+            self.now += 1
+            self.peak = max(self.peak, self.now)
+        try:
+            time.sleep(self.delay)
+            deadline = time.monotonic() + 60
+            while self.holding.is_set() and time.monotonic() < deadline:
+                time.sleep(0.02)
+        finally:
+            with self._lock:
+                self.now -= 1
+        return None
+
+
+@pytest.fixture
+def small_site(tmp_path):
+    """FEEDS newsrooms of PER_FEED articles, no SEC feed, every request counted by an InFlight rule."""
+    root = tmp_path / "site"
+    root.mkdir()
+    in_flight = InFlight()
+    with ReplayServer(root, rules=[in_flight]) as server:
+        write_site(root, server.url, tmp_path / "generated.yml", vendors=FEEDS, per_vendor=PER_FEED, sec=False)
+        server.in_flight = in_flight
+        yield server
+
+
+@pytest.fixture
+def small_env(small_site, redis_url, tmp_path):
+    return worker_envs(small_site, redis_url, tmp_path)
+
+
+def start_requests_taken(stderr: str) -> int:
+    return int(re.search(r"spider feeds: .* (\d+) start requests taken", stderr).group(1))
+
+
+def feed_hits(server: ReplayServer) -> Counter:
+    return Counter(url for url, count in article_hits(server).items() for _ in range(count)
+                   if url.endswith("/feed.xml"))
+
+
+def wait_for(condition, seconds: float = 60) -> bool:
+    deadline = time.monotonic() + seconds
+    while not condition():
+        if time.monotonic() > deadline:
+            return False
+        time.sleep(0.05)
+    return True
+
+
+def test_start_urls_are_pushed_once_and_each_is_fetched_once_by_one_of_two_workers(small_site, small_env,
+                                                                                   redis_url):
+    import redis
+
+    server = redis.Redis.from_url(redis_url)
+    results = [finish(w) for w in [start_worker(small_env(1)), start_worker(small_env(2))]]
+    assert [code for code, _ in results] == [0, 0], results
+    seeders = [err for _, err in results if "pushed to Redis by this worker" in err]
+    assert len(seeders) == 1 and f"({FEEDS} pushed to Redis by this worker)" in seeders[0], results
+    assert sum(start_requests_taken(err) for _, err in results) == FEEDS  # each taken by one worker
+    assert server.llen(START_URLS_KEY) == 0 and server.exists(f"{START_URLS_KEY}:seeded")
+    hits = article_hits(small_site)
+    assert [url for url, count in hits.items() if count > 1] == []
+    assert len(feed_hits(small_site)) == FEEDS and sum(1 for url in hits if "/release-" in url) == SMALL_DOCUMENTS
+
+    # the round is seeded: a worker started now pushes nothing again, takes nothing, fetches nothing
+    code, err = finish(start_worker(small_env(3)))
+    assert code == 0 and start_requests_taken(err) == 0 and "pushed to Redis" not in err, err
+    assert article_hits(small_site) == hits
+    stored = run_chipwatch("store", "--end-round", env=small_env(), timeout=240)
+    assert stored.returncode == 0, stored.output
+    assert server.keys("chipwatch:feeds:start_urls*") == []  # the next round seeds afresh
+
+
+def test_a_worker_that_joins_late_finds_the_start_urls_left(small_site, small_env, redis_url):
+    import redis
+
+    server = redis.Redis.from_url(redis_url)
+    # one request at a time, closed after two responses: it takes a start request only when it has room
+    code, said = finish(start_worker(small_env(1), "-s", "CONCURRENT_REQUESTS=1", "-s", "CLOSESPIDER_PAGECOUNT=2",
+                                     "-s", "FRONTIER_HEARTBEAT_SECONDS=2"))
+    assert code == 0, said
+    left = server.llen(START_URLS_KEY)
+    assert 0 < left < FEEDS and start_requests_taken(said) == FEEDS - left, said
+
+    code, err = finish(start_worker(small_env(2), "-s", "FRONTIER_HEARTBEAT_SECONDS=2"))
+    assert code == 0, err
+    assert start_requests_taken(err) == left and server.llen(START_URLS_KEY) == 0
+    assert len(feed_hits(small_site)) == FEEDS
+    assert sum(1 for url in article_hits(small_site) if "/release-" in url) == SMALL_DOCUMENTS
+
+
+GLOBAL_LIMIT = 3  # each worker alone may send 8 at once to the host (FAST's CONCURRENT_REQUESTS_PER_DOMAIN)
+
+
+def test_per_host_concurrency_is_one_budget_across_workers(small_site, small_env, redis_url):
+    import redis
+
+    small_site.in_flight.delay = 0.05  # long enough for requests to overlap
+    options = ("-s", f"GLOBAL_CONCURRENT_REQUESTS_PER_DOMAIN={GLOBAL_LIMIT}")
+    results = [finish(w) for w in [start_worker(small_env(1), *options), start_worker(small_env(2), *options)]]
+    assert [code for code, _ in results] == [0, 0], results
+    assert 2 <= small_site.in_flight.peak <= GLOBAL_LIMIT
+    hits = article_hits(small_site)
+    assert [url for url, count in hits.items() if count > 1] == []
+    assert sum(1 for url in hits if "/release-" in url) == SMALL_DOCUMENTS
+    assert redis.Redis.from_url(redis_url).keys("chipwatch:slots:*") == []  # every lease given back
+
+
+def test_host_leases_of_a_killed_worker_expire(small_site, small_env, redis_url):
+    import redis
+
+    server, in_flight = redis.Redis.from_url(redis_url), small_site.in_flight
+    options = ("-s", "GLOBAL_CONCURRENT_REQUESTS_PER_DOMAIN=2", "-s", "GLOBAL_CONCURRENCY_LEASE_SECONDS=2",
+               "-s", "FRONTIER_HEARTBEAT_SECONDS=2")
+    in_flight.holding.set()  # the server answers nothing for now: the worker's requests stay in flight
+    first = start_worker(small_env(1), *options)
+    assert wait_for(lambda: in_flight.now == 2 or first.poll() is not None), finish(first)
+    assert server.zcard(HOST_LEASES_KEY) == 2 and in_flight.peak == 2
+    first.kill()  # SIGKILL, holding both leases on the host
+    first.communicate(timeout=30)
+    in_flight.holding.clear()
+    assert wait_for(lambda: server.zcard(HOST_LEASES_KEY) == 0)  # nobody renews them: they expire
+
+    code, err = finish(start_worker(small_env(2), *options))  # the host is not blocked by the dead worker
+    assert code == 0, err
+    assert in_flight.peak == 2
+    assert sum(1 for url in article_hits(small_site) if "/release-" in url) == SMALL_DOCUMENTS
+
+
+def test_a_start_request_keeps_its_callback_meta_and_conditional_get_headers_through_redis():
+    from scrapy import Request
+    from scrapy.settings import Settings
+
+    from crawler.spiders.feeds import FeedsSpider
+
+    spider = FeedsSpider()
+    spider.settings = Settings()
+    request = Request("https://news.acme.test/feed.xml", callback=spider.parse_feed, errback=spider.record_failure,
+                      headers={"If-None-Match": '"5d41402a"', "If-Modified-Since": "Mon, 02 Mar 2026 21:05:11 GMT"},
+                      meta={"source": "acme-feed", "vendor": "acme", "handle_httpstatus_list": [304]},
+                      priority=5, dont_filter=True)
+    back = spider.make_request_from_data(spider.start_data(request))
+    assert back.to_dict(spider=spider) == request.to_dict(spider=spider)
+    assert back.headers["If-None-Match"] == b'"5d41402a"' and back.callback == spider.parse_feed
+
+
+def test_an_edgar_start_request_keeps_its_vendor_through_redis(tmp_path):
+    from chipwatch.registry import load_registry
+    from crawler.spiders.edgar import EdgarSpider
+
+    registry = tmp_path / "sources.yml"
+    registry.write_text('vendors:\n  - {slug: acme, name: Acme, founded: 2001, cik: "0000000001"}\n',
+                        encoding="utf-8")
+    spider = EdgarSpider()
+    spider.registry = load_registry(registry)
+    vendor = spider.registry.vendor("acme")
+    request = spider.request("https://data.sec.gov/submissions/CIK0000000001.json", spider.parse_submissions,
+                             source="acme-edgar", cb_kwargs={"vendor": vendor})
+    back = spider.make_request_from_data(spider.start_data(request))
+    assert back.cb_kwargs == {"vendor": vendor} and back.meta == request.meta
+
+
+def test_start_data_that_is_not_a_request_is_a_named_error():
+    from scrapy import Request, Spider
+
+    from crawler.start_data import StartDataError, request_from_data, request_to_data
+
+    with pytest.raises(StartDataError, match="not a JSON request"):
+        request_from_data(b"https://acme.test/feed.xml", Spider("s"))
+    with pytest.raises(StartDataError, match="cannot go to Redis as JSON"):
+        request_to_data(Request("https://acme.test/", meta={"when": object()}), Spider("s"))
+
+
+def test_a_global_host_limit_below_one_stops_the_run(redis_url):
+    from scrapy.utils.test import get_crawler
+
+    from crawler.middlewares.host_slots import GlobalHostConcurrencyMiddleware
+
+    crawler = get_crawler(settings_dict={"REDIS_URL": redis_url, "GLOBAL_CONCURRENT_REQUESTS_PER_DOMAIN": 0,
+                                         "GLOBAL_CONCURRENCY_LEASE_SECONDS": 20,
+                                         "GLOBAL_CONCURRENCY_KEY": "chipwatch:slots:%(slot)s"})
+    with pytest.raises(ValueError, match="at least 1"):
+        GlobalHostConcurrencyMiddleware.from_crawler(crawler)
