@@ -23,8 +23,11 @@ FIGURE_FIELDS = ("company", "metric", "value", "value_high", "unit", "period", "
 
 def pending_ids(db: sqlite_utils.Database, version: str, *, force: bool = False) -> list[str]:
     """Ids of documents not yet extracted by ``version`` (all of them when ``force``), oldest first."""
-    where = "" if force else "where extracted_version is null or extracted_version != :version"
-    sql = f"select id from documents {where} order by published, id"
+    # '!=' as two ranges, and '+published' to keep the planner off the published index: the pending few
+    # come off the extracted_version index instead of a scan of every stored document (0.19 s at 100k)
+    where = "" if force else ("where extracted_version is null or extracted_version < :version "
+                              "or extracted_version > :version")
+    sql = f"select id from documents {where} order by +published, id"
     return [row["id"] for row in db.query(sql, {"version": version})]
 
 

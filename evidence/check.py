@@ -115,9 +115,10 @@ def _only(documents: list[str] | None, table: str, *, where: bool = False) -> tu
 
 
 def _delete_checks_of(db: sqlite_utils.Database, checks: str, key: str, facts: str, params: list) -> None:
-    """Delete the checks of the facts of some documents, and of facts that are gone, before re-checking."""
+    """Delete the checks of the facts of some documents before re-checking them (the checks of facts that
+    are gone went with them, by the triggers of ``evidence.schema``)."""
     db.execute(f"delete from {checks} where {key} in (select id from {facts} where document_id in "
-               f"(select value from json_each(?))) or {key} not in (select id from {facts})", params)
+               f"(select value from json_each(?)))", params)
 
 
 def _evidence_state(db: sqlite_utils.Database) -> str:

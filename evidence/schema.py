@@ -43,8 +43,13 @@ EVIDENCE_SCHEMA: dict[str, tuple[dict, str, list[tuple[str, str, str]], list[lis
 }
 
 
+# a check goes with its fact: replacing a document's facts deletes their checks too, so checking new
+# documents never has to sweep the whole history for checks whose fact is gone
+CHECK_CLEANUP_TRIGGERS = {"claim_checks": ("claims", "claim_id"), "figure_checks": ("figures", "figure_id")}
+
+
 def ensure_evidence_schema(db: sqlite_utils.Database) -> None:
-    """Create missing evidence tables, columns and indexes; never drop anything."""
+    """Create missing evidence tables, columns, indexes and triggers; never drop anything."""
     for name, (columns, pk, fks, indexes) in EVIDENCE_SCHEMA.items():
         table = db[name]
         if not table.exists():
@@ -55,3 +60,11 @@ def ensure_evidence_schema(db: sqlite_utils.Database) -> None:
                     table.add_column(column, kind)
         for index in indexes:
             table.create_index(index, if_not_exists=True)
+    triggers = {row[0] for row in db.execute("select name from sqlite_master where type = 'trigger'")}
+    for checks, (facts, key) in CHECK_CLEANUP_TRIGGERS.items():
+        name = f"{facts}_delete_{checks}"
+        if name not in triggers:
+            with db.conn:  # the checks orphaned before the trigger existed go once, with its creation
+                db.execute(f"delete from [{checks}] where [{key}] not in (select id from [{facts}])")
+                db.execute(f"create trigger [{name}] after delete on [{facts}] "
+                           f"begin delete from [{checks}] where [{key}] = old.id; end")

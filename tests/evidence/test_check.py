@@ -88,3 +88,13 @@ def test_facts_stored_by_a_run_that_died_before_checking_are_checked_by_the_next
     begin_extract(db, 3)
     check_after_extract(db, 3, [])  # run 3 extracted nothing itself
     assert db["figure_checks"].get(lost)["outcome"] == "match"
+
+
+def test_an_incremental_check_leaves_no_check_of_a_replaced_fact(db, add_figures):
+    url = "https://nimbus.example.com/news/q3"
+    [old] = add_figures("nimbus", [("Revenue was $22.1 billion.", "revenue", 22.1e9, "USD", "Q3 FY2026")], url=url)
+    check_after_extract(db, 1, [_document_of(db, old)])
+    begin_extract(db, 2)
+    [new] = add_figures("nimbus", [("Revenue was $22.10 billion.", "revenue", 22.10e9, "USD", "Q3 FY2025")], url=url)
+    check_after_extract(db, 2, [_document_of(db, new)])  # checks only this document's facts
+    assert [row["figure_id"] for row in db["figure_checks"].rows] == [new]
