@@ -46,10 +46,19 @@ def hedge_for(ctx: SentenceContext, q: Quantity) -> str | None:
     if _CLAIMED.search(before):
         return "claims"
     for m in reversed(list(cue_regex("hedges").finditer(before))):
-        if re.fullmatch(_FILLER, before[m.end():], re.IGNORECASE):
-            return " ".join(m.group(0).lower().split())
+        hedge, filler = " ".join(m.group(0).lower().split()), before[m.end():]
+        if re.fullmatch(_FILLER, filler, re.IGNORECASE) and not (hedge in _COMPARATIVE_HEDGES and
+                                                                 _DEFINITE.search(filler)):
+            return hedge
         break
     return None
+
+
+# "more than the 80 GB of the H100" compares with the H100's figure; "more than 80 GB" hedges its own
+_COMPARATIVE_HEDGES = {"more than", "over", "under", "less than", "well under", "well over", "just under",
+                       "just over", "a little less than", "a little more than", "upwards of", "in excess of",
+                       "north of"}
+_DEFINITE = re.compile(r"\bthe\b", re.IGNORECASE)
 
 
 def attributed(ctx: SentenceContext) -> bool:
@@ -144,8 +153,8 @@ _COMPARED_PHRASE = re.compile(r"\b(?:than|versus|vs\.?|compared\s+(?:to|with)|re
 
 _VERSUS_SPEC = re.compile(r"\b(?:versus|vs\.?|compared\s+(?:to|with)|against|(?:upgrade|up|step\s+up)\s+from)\s+"
                           r"(?:[^,;.]{0,30}\s)?$", re.IGNORECASE)
-_SPEC_ON = re.compile(r"^[^,;()]{0,60}?\b(?:on|for|in|of|from|in\s+the\s+case\s+of)\s+(?:the\s+|an?\s+)?$",
-                      re.IGNORECASE)
+_SPEC_ON = re.compile(r"^[^,;()]{0,60}?\b(?:on|for|in|of|from|in\s+the\s+case\s+of)\s+(?:the\s+|an?\s+)?"
+                      r"(?:[\w-]+['’]s\s+)?$", re.IGNORECASE)  # "versus 4 petaflops of AMD's MI300X"
 
 
 def _spec_owner(ctx: SentenceContext, q: Quantity) -> Mention | None:
@@ -211,7 +220,7 @@ def comparator_for(ctx: SentenceContext, q: Quantity) -> str | None:
         return _times_the_result(ctx, q) or _comparator_before(ctx, q) or _comparator_anywhere(ctx, q)
     offset = ctx.local(q.end) + m.start("rest")
     spec_of = m.group("m").lower() in ("of", "from") and q.unit not in ("x", "%")
-    lead = _METRIC_LEAD.match(m.group("rest")) if q.unit in ("x", "%") else None
+    lead = None if spec_of else _METRIC_LEAD.match(m.group("rest"))
     if lead:  # "than the quoted 312 TFLOPS of the rival's flagship H100": the baseline follows its figure
         offset += lead.end()
         m = _COMPARATOR.match(" than " + m.group("rest")[lead.end():])

@@ -36,9 +36,11 @@ def performance_facts(ctx: SentenceContext, q: Quantity, state: DocState) -> lis
         return []
     metrics = [q.metric] if q.family == "perf" else comparison_metrics(ctx, q, state.extras.get(_LAST_METRIC))
     hedge = hedge_for(ctx, q)
-    comparator = comparator_for(ctx, q) or _elided(ctx, q, "comparator")
+    comparator = apposed_name(ctx, comparator_for(ctx, q) or _elided(ctx, q, "comparator"), noun=True)
     product = apposed_name(ctx, resolve_product(ctx, q, state, product_for(ctx, q, state, comparator), comparator))
     comparator = resolve_comparator(ctx, comparator or _carried_comparator(q, state, product), state)
+    if comparator is not None and comparator == product:
+        comparator = None  # "versus the 4 petaflops of AMD's MI300X": the baseline's own spec compares nothing
     workload = workload_for(ctx, q) or _carried_workload(ctx, q, state)
     if workload:
         state.extras[_LAST_WORKLOAD] = (ctx.end, workload, state.last_product)

@@ -31,6 +31,8 @@ def _cues() -> dict[str, re.Pattern]:
         "not_subject": re.compile(rf"(?:{'|'.join(data['not_subjects'])})", re.IGNORECASE),
         "anaphor": re.compile(rf"(?:{'|'.join(data['anaphors'])})", re.IGNORECASE),
         "predecessor": re.compile(rf"(?:{'|'.join(data['predecessor'])})", re.IGNORECASE),
+        "described": re.compile(rf"(?:{'|'.join(data['described_subjects'])})", re.IGNORECASE),
+        "tail": re.compile(rf"(?:{'|'.join(data['subject_tails'])})", re.IGNORECASE | re.DOTALL),
         # "The comparison was made against AMD's MI250X."; "That is measured against the H100."
         "baseline": re.compile(rf"^\s*(?:(?:{'|'.join(data['baseline_subjects'])})\s+(?:[\w-]+\s+){{0,3}}?"
                                rf"(?:{'|'.join(data['baseline_markers'])})|{'|'.join(data['baseline_nouns'])})\s+"
@@ -200,14 +202,19 @@ def _memory_subject(ctx: SentenceContext, q: Quantity) -> Mention | None:
 
 
 _APPOSED = re.compile(r"(?:\s+[a-z][\w-]*){0,2}\s*,\s+(?:the\s+)?$")
+_APPOSED_BY_NOUN = re.compile(r"(?:\s+[a-z][\w-]*){1,2}\s*,\s+$")
 
 
-def apposed_name(ctx: SentenceContext, name: str | None) -> str | None:
-    """A family named with its model in apposition is the model: "the second generation Hopper chip, H200" -> H200."""
+def apposed_name(ctx: SentenceContext, name: str | None, *, noun: bool = False) -> str | None:
+    """A family named with its model in apposition is the model: "the second generation Hopper chip, H200" -> H200.
+
+    With ``noun``, only when a noun and a bare comma stand between ("Hopper chip, H200"): "Against the A100,
+    the T9 ..." and "Compared with its S3 node, the S2 process ..." give a comparator, then the subject."""
     if name is None:
         return None
+    apposed = _APPOSED_BY_NOUN if noun else _APPOSED
     for p, nxt in zip(ctx.products, ctx.products[1:], strict=False):
-        if p.name == name and nxt.label == p.label and _APPOSED.fullmatch(ctx.text[ctx.local(p.end):ctx.local(nxt.start)]):
+        if p.name == name and nxt.label == p.label and apposed.fullmatch(ctx.text[ctx.local(p.end):ctx.local(nxt.start)]):
             return nxt.name
     return name
 
@@ -264,15 +271,23 @@ def subject_phrase(ctx: SentenceContext, q: Quantity) -> Mention | str | None:
         return None
     if _is_anaphor(phrase):
         return phrase
+    described = _described(phrase)
     if _METRIC_HEAD.search(phrase):  # "the memory bandwidth is 4.8 TB/s": a metric, not a subject
         return None
     while _DETERMINER.match(phrase):
         phrase = _DETERMINER.sub("", phrase, count=1)
     phrase = re.sub(r"[\"\u201c\u201d\u2018\u2019](?!s\b)", "", phrase)  # 'The "Heron" chip' names Heron
-    return phrase if _NAME_LIKE.search(" " + phrase) else None
+    return phrase if _NAME_LIKE.search(" " + phrase) else described
 
 
 _VENDOR_NODE = re.compile(r"[A-Z][\w-]+\s+\d{1,2}[A-Z]?")
+
+
+def _described(phrase: str) -> str | None:
+    """"A photonic processor from a university lab" -> "photonic processor": a part described, not named
+    (used when the phrase has no name in it; "a research chip from Northgate University" is kept whole)."""
+    head = _cues()["tail"].sub("", phrase)
+    return _DETERMINER.sub("", head) if _cues()["described"].fullmatch(head) else None
 
 
 def _is_anaphor(phrase: str) -> bool:

@@ -342,3 +342,36 @@ def test_the_product_whose_figure_is_multiplied_is_the_baseline(extract, text):
 ])
 def test_subjects_behind_quotes_participles_and_semicolons(extract, text, product):
     assert extract(text)[0]["product"] == product
+
+
+def test_a_spec_compared_with_a_baselines_quoted_figure_has_that_baseline(extract):
+    facts = extract("The Zephyr Z2 delivers 1,200 TFLOPS, four times more than the quoted 312 TFLOPS of the "
+                    "rival's flagship H100 SXM.")
+    assert only(facts, value=1200.0)["comparator"] == "H100"
+    assert (only(facts, value=312.0)["product"], only(facts, value=312.0)["comparator"]) == ("H100", None)
+
+
+def test_more_than_the_figure_of_a_baseline_is_a_comparison_not_a_hedge(extract):
+    facts = extract("The card carries 192 GB of memory, more than the 80 GB of Nvidia's H100.")
+    assert (only(facts, value=80.0)["product"], only(facts, value=80.0)["hedge"]) == ("H100", None)
+    assert only(extract("The card carries more than 80 GB of memory."), value=80.0)["hedge"] == "more than"
+
+
+def test_a_baselines_own_spec_after_a_possessive_belongs_to_it(extract):
+    facts = extract("The Tamarind T5 reaches 5.2 petaflops, compared with the 4 petaflops of AMD's MI300X.")
+    assert (only(facts, value=5.2)["product"], only(facts, value=5.2)["comparator"]) == ("T5", "MI300X")
+    assert (only(facts, value=4.0)["product"], only(facts, value=4.0)["comparator"]) == ("MI300X", None)
+
+
+def test_a_comparators_family_with_its_model_in_apposition_is_the_model(extract):
+    facts = extract("The B200 memory totals 288 GB (up from 141 GB on the second Hopper chip, H200).")
+    assert (only(facts, value=288.0)["product"], only(facts, value=288.0)["comparator"]) == ("B200", "H200")
+    assert (only(facts, value=141.0)["product"], only(facts, value=141.0)["comparator"]) == ("H200", None)
+
+
+@pytest.mark.parametrize("text, product", [
+    ("In tests, a photonic processor from a university lab ran 3x faster than the H100.", "photonic processor"),
+    ("The wafer-scale engine outperforms the H100 by 10x on sparse models.", "wafer-scale engine"),
+])
+def test_a_described_part_without_a_name_is_its_description(extract, text, product):
+    assert only(extract(text), unit="x")["product"] == product
