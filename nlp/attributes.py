@@ -167,8 +167,9 @@ def _spec_owner(ctx: SentenceContext, q: Quantity) -> Mention | None:
     return None
 
 
-_HARDWARE = re.compile(r"\b(?:micro)?(?:chips?|processors?|accelerators?|GPUs?|CPUs?|supercomputers?|systems?|"
-                       r"cards?|devices?)\b", re.IGNORECASE)
+# whole words only: the "device" of "on-device AI" is no hardware
+_HARDWARE = re.compile(r"(?<![\w-])(?:micro)?(?:chips?|processors?|accelerators?|GPUs?|CPUs?|NPUs?|TPUs?|SoCs?|"
+                       r"supercomputers?|systems?|cards?|devices?)(?![\w-])", re.IGNORECASE)
 _NOT_MODIFIERS = {"the", "a", "an", "its", "their", "this", "that", "these", "single", "new", "of", "to", "on", "in",
                   "at", "by", "for", "with", "and", "or", "than", "any", "said", "says", "is", "are", "was", "were",
                   "has", "have", "which", "who", "it", "made", "make", "ever"}

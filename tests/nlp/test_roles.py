@@ -375,3 +375,8 @@ def test_a_comparators_family_with_its_model_in_apposition_is_the_model(extract)
 ])
 def test_a_described_part_without_a_name_is_its_description(extract, text, product):
     assert only(extract(text), unit="x")["product"] == product
+
+
+def test_the_device_of_on_device_ai_is_no_hardware_and_the_phrase_is_a_workload(extract):
+    fact = only(extract("The new NPU delivers 45 TOPS for on-device AI.", vendor="Orrin"), value=45.0)
+    assert (fact["product"], fact["workload"]) == ("Orrin NPU", "on-device AI")
