@@ -45,8 +45,8 @@ _PATTERNS: tuple[tuple[str, re.Pattern], ...] = (
                       re.IGNORECASE)),
     ("Q", re.compile(r"\bthree\s+months\s+ended\s+(?P<m>march|june|september|december)\s+\d{1,2},\s+"
                      r"(?P<cy>(?:19|20)\d\d)\b", re.IGNORECASE)),
-    ("9M", re.compile(r"\bnine[\s-]+(?:mths|months|mth)\b|\b9\s+mths\b", re.IGNORECASE)),
-    ("H1", re.compile(r"\bfirst\s+half\b|\b(?:first\s+)?six\s+months\s+ended\b|\b(?:six|6)\s+mths\b|"
+    ("9M", re.compile(r"\bnine[\s-]+(?:mths|months?|mth)\b|\b9\s+mths\b", re.IGNORECASE)),  # "nine-month earnings"
+    ("H1", re.compile(r"\bfirst[\s-]+half\b|\b(?:first\s+)?six\s+months\s+ended\b|\b(?:six|6)\s+mths\b|"
                       r"\bfirst\s+six\s+months\b", re.IGNORECASE)),
     ("Q", re.compile(r"\b(?P<o>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+(?:quarter|qtr)\b|"
                      r"\bQ(?P<q>[1-4])\b|\bquarterly\b|\bquarter\b|\bqtr\b|"
@@ -274,7 +274,8 @@ def period_for(state: DocState, sentence: str, lo: int, hi: int, prev_end: int =
         quarter, year = (f"Q{number}", year) if number else ("Q4", year - 1 if year else None)
         return _label(span, quarter, year)
     prior = (chosen.prior if chosen else False) or bool(_PRIOR_BETWEEN.search(sentence[prev_end:lo])) \
-        or bool(_PRIOR_AFTER.match(sentence[hi:hi + 30])) or _compared_a_year_earlier(sentence, lo, hi)
+        or bool(_PRIOR_AFTER.match(sentence[hi:hi + 30])) or _compared_a_year_earlier(sentence, lo, hi) \
+        or (chosen is None or chosen.end <= lo) and _changed_from(sentence, lo, hi, found)
     if year and prior:
         year -= 1
     return _label(span, quarter, year, calendar)
@@ -295,6 +296,25 @@ def _compared_a_year_earlier(sentence: str, lo: int, hi: int) -> bool:
     # "or 22 cts" restating an amount that stood after "from"
     restated = re.search(r"([$€£¥₩]?[\d.,]+\s*(?:mln|billion|million|bln)?\s*(?:dlrs)?),\s+or\s+$", sentence[max(0, lo - 40):lo])
     return bool(restated) and bool(_FROM_BEFORE.search(sentence, max(0, lo - 40 - 30), max(0, lo - 40) + restated.start(1)))
+
+
+# "nine-month earnings rose to 4.5 mln dlrs from 3.1 mln dlrs": the figure a change started from
+_CHANGE_VERB = re.compile(r"\b(?:rose|rising|rises|risen|fell|falls|fallen|increased|decreased|declined|dropped|grew|"
+                          r"climbed|jumped|improved|widened|narrowed|up|down)\b", re.IGNORECASE)
+_FROM_FIGURE = re.compile(r"\bfrom\s+(?:a\s+(?:profit|loss)\s+of\s+)?[$€£¥₩]?$", re.IGNORECASE)
+_RESTATED_FROM = re.compile(r"\bfrom\s+[$€£¥₩]?[\d.,]+\s*(?:mln|billion|million|bln|dlrs|\s)*,\s+or\s+$", re.IGNORECASE)
+
+
+def _changed_from(sentence: str, lo: int, hi: int, found: list[PeriodMention]) -> bool:
+    """The figure after "rose to ... from" (or its restatement "or 76 cts") is the same period a year earlier,
+    unless the sentence names that figure's own period ("from $790 million in the previous quarter")."""
+    window = sentence[max(0, lo - 60):lo]
+    if not (_FROM_FIGURE.search(window) or _RESTATED_FROM.search(window)):
+        return False
+    if not _CHANGE_VERB.search(sentence, 0, lo):
+        return False
+    clause = re.search(r"[;.](?!\d)|$", sentence[hi:])
+    return not any(hi <= m.start < hi + clause.start() for m in found)
 
 
 _NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,

@@ -209,3 +209,15 @@ def test_a_news_story_that_names_no_period_gets_none(extract):
     facts = extract("Revenue from data center computing grew 62%, the analyst said.", published="2026-02-20",
                     kind="news")
     assert only(facts, value=62)["period"] is None
+
+
+def test_the_figure_a_change_started_from_is_the_period_a_year_earlier(extract):
+    facts = extract("Kessel Corp said nine-month earnings rose to 4.5 mln dlrs, or 1.10 dlrs a share, from "
+                    "3.1 mln dlrs, or 76 cts.", published="1990-11-02", kind="news")
+    assert [(f["value"], f["period"]) for f in facts] == [
+        (4500000.0, "9M FY1990"), (1.1, "9M FY1990"), (3100000.0, "9M FY1989"), (0.76, "9M FY1989")]
+
+
+def test_a_from_figure_with_its_own_period_keeps_it(extract):
+    facts = extract("Revenue for fiscal 2025 rose to $3.2 billion from $2.7 billion in fiscal 2024.")
+    assert [f["period"] for f in facts] == ["FY2025", "FY2024"]
