@@ -12,7 +12,7 @@ from functools import lru_cache
 
 from nlp import financial as fin
 from nlp.attributes import hedge_for, is_subject
-from nlp.context import DocState, SentenceContext
+from nlp.context import READ_SUBJECT, DocState, SentenceContext
 from nlp.lexicon import cue_patterns, metric_cues, phrase_regex
 from nlp.performance import performance_facts
 from nlp.quantities import Quantity
@@ -277,3 +277,9 @@ def _remember_product(ctx: SentenceContext, state: DocState, perf: list[tuple[Qu
     subjects = [p for p in outside if is_subject(ctx, p)]
     if subjects:  # "... faster than the M2": a comparator does not become the topic
         state.last_product = subjects[0].name
+    else:
+        # a subject read from the sentence, not the catalogue ("Wren is built on a 3 nm process"): what "it"
+        # and "the card" refer to while no catalogued product is the topic
+        read = next((f["product"] for _, f in perf if f.get("product") and f["product"] != f.get("comparator")), None)
+        if read is not None:
+            state.extras[READ_SUBJECT] = read

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from nlp.context import DocState, Mention, SentenceContext
+from nlp.context import READ_SUBJECT, DocState, Mention, SentenceContext
 from nlp.lexicon import cue_patterns, cue_regex
 from nlp.quantities import Quantity
 from nlp.workloads import attached_workload, task_paraphrase, vocabulary_pattern
@@ -91,6 +91,8 @@ def product_for(ctx: SentenceContext, q: Quantity, state: DocState, comparator: 
     chips = [p for p in candidates if p.label != "MEMORY"]
     if not chips and state.last_product:
         return state.last_product  # "288 GB of HBM3E" is the memory of the chip being described
+    if not chips and candidates and state.extras.get(READ_SUBJECT):
+        return state.extras[READ_SUBJECT]  # ... also when that chip's name was read from a sentence
     candidates = chips or candidates
     for p in candidates:  # "the X9's 3 TB/s", "96 SMs in the RTX 5080", "3-nm B300"
         if _attached(ctx, p, q):
@@ -187,6 +189,8 @@ def _described_product(ctx: SentenceContext, q: Quantity, state: DocState) -> st
     if not found:
         return None
     start, end = min(found, key=lambda span: abs(span[0] - lo))
+    if state.extras.get(READ_SUBJECT) and _DEFINITE_BEFORE.search(ctx.text, max(0, start - 30), start):
+        return state.extras[READ_SUBJECT]  # "The card carries 96 GB" after "Wren is built on ...": Wren's card
     kept: list[str] = []
     for word in reversed(ctx.text[max(0, start - 40):start].split()[-2:]):  # "single memory chip" -> "memory chip"
         if word.lower() in _NOT_MODIFIERS or not word.replace("-", "").isalnum():
@@ -195,6 +199,7 @@ def _described_product(ctx: SentenceContext, q: Quantity, state: DocState) -> st
     return " ".join(filter(None, [state.vendor, *kept, ctx.text[start:end]])) or None
 
 
+_DEFINITE_BEFORE = re.compile(r"(?:^|\s)(?:the|this|its|that)\s+(?:new\s+)?$", re.IGNORECASE)
 _ANAPHOR = re.compile(r"\b(?:this|it|its)\s+(?:[\w-]+\s+){0,2}(?:system|machine|supercomputer|computer|cluster|"
                       r"chip|card|rack|processor|accelerator)\b", re.IGNORECASE)
 

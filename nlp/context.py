@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 
 from nlp.quantities import Quantity
 
+READ_SUBJECT = "read_subject"  # DocState.extras: the last claim subject read from a sentence, not the catalogue
 
 @dataclass(frozen=True)
 class Mention:

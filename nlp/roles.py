@@ -14,7 +14,7 @@ from functools import lru_cache
 
 import yaml
 
-from nlp.context import DocState, Mention, SentenceContext
+from nlp.context import READ_SUBJECT, DocState, Mention, SentenceContext
 from nlp.lexicon import DATA
 from nlp.quantities import Quantity
 
@@ -77,7 +77,7 @@ def resolve_product(ctx: SentenceContext, q: Quantity, state: DocState, product:
     if isinstance(subject, Mention):
         return subject.name if subject.name != comparator else None
     if _is_anaphor(subject):
-        current = state.last_product
+        current = state.last_product or state.extras.get(READ_SUBJECT)
         if current and current != comparator:
             return current
         return _descriptive(subject) or _owned_description(ctx, q, subject, state)
@@ -258,6 +258,7 @@ def subject_phrase(ctx: SentenceContext, q: Quantity) -> Mention | str | None:
         return None
     end = start + max(verb.start() - 1, 0)
     phrase = " ".join(before[start:end].split()).strip(" ,\u201c\u201d\"'")
+    phrase = _TRAILING.sub("", phrase)  # "its 18A node to deliver", "Intel 3 itself brought"
     if not phrase or len(phrase) > 80 or _STRICT_MARKER.search(phrase + " "):
         return None
     lo_doc, hi_doc = ctx.start + start, ctx.start + end
@@ -280,6 +281,7 @@ def subject_phrase(ctx: SentenceContext, q: Quantity) -> Mention | str | None:
     return phrase if _NAME_LIKE.search(" " + phrase) else described
 
 
+_TRAILING = re.compile(r"(?:\s+(?:to|itself|themselves|also|alone|now|still|already|again|then))+$", re.IGNORECASE)
 _VENDOR_NODE = re.compile(r"[A-Z][\w-]+\s+\d{1,2}[A-Z]?")
 
 
@@ -303,7 +305,8 @@ def resolve_comparator(ctx: SentenceContext, comparator: str | None, state: DocS
     return comparator
 
 
-_NAMES_PREDECESSOR = re.compile(r"\b(?:predecessor|previous[- ]generation|prior[- ]generation)(?:\s+\w+)?\s*"
+_NAMES_PREDECESSOR = re.compile(r"\b(?:predecessor|(?:previous|prior)[- ](?:generation|chip|model|part|processor|"
+                                r"accelerator|version|system))(?:\s+\w+)?\s*"
                                 r"(?:,|\(|is|was|,\s+the)\s*(?:the\s+)?(?-i:[A-Z][\w-]*\s+){0,2}$", re.IGNORECASE)
 
 

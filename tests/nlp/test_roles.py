@@ -380,3 +380,21 @@ def test_a_described_part_without_a_name_is_its_description(extract, text, produ
 def test_the_device_of_on_device_ai_is_no_hardware_and_the_phrase_is_a_workload(extract):
     fact = only(extract("The new NPU delivers 45 TOPS for on-device AI.", vendor="Orrin"), value=45.0)
     assert (fact["product"], fact["workload"]) == ("Orrin NPU", "on-device AI")
+
+
+def test_a_subject_read_from_a_sentence_is_what_later_anaphors_refer_to(extract):
+    facts = extract("Our new accelerator, Wren, is here. Wren is built on a 3 nm process. Compared with its "
+                    "predecessor, it delivers 2.4x the performance per watt. The card carries 96 GB of HBM3E.")
+    assert [f["product"] for f in facts] == ["Wren", "Wren", "Wren"]
+
+
+def test_a_previous_chip_named_in_passing_does_not_become_the_topic(extract):
+    facts = extract("Sable Systems unveiled the Sable S4 on Monday. Sable's previous chip, the S3, shipped last "
+                    "year. The new chip is twice as fast as the S3 in training.")
+    assert (only(facts, value=2.0)["product"], only(facts, value=2.0)["comparator"]) == ("S4", "S3")
+
+
+def test_a_subject_phrase_ends_before_to_and_itself(extract):
+    facts = extract("Intel expects its 18A node to deliver up to 15% better performance per watt than Intel 3. "
+                    "Intel 3 itself brought an 18% gain relative to Intel 4, the company said.")
+    assert [(f["product"], f["comparator"]) for f in facts] == [("18A node", "Intel 3"), ("Intel 3", "Intel 4")]
