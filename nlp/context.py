@@ -12,6 +12,7 @@ from nlp.quantities import Quantity
 
 READ_SUBJECT = "read_subject"  # DocState.extras: the last claim subject read from a sentence, not the catalogue
 
+
 @dataclass(frozen=True)
 class Mention:
     """A product or vendor mention: canonical name and document character span."""

@@ -69,6 +69,8 @@ _PRIOR_AFTER = re.compile(r"^\s*(?:a\s+)?year\s+(?:earlier|ago)\b|^\s*(?:prior|l
 _MONTH = re.compile(rf"\s*\b(?:in|for)\s+(?P<m>{_MONTHS})\b(?!\s+(?:through|to|until)\b)(?:,?\s+(?P<y>(?:19|20)[0-9]{{2}})\b)?", re.IGNORECASE)
 _NEAR_AFTER = 30
 _PRIOR_WORD = re.compile(r"\b(?:prior|previous)\s+$", re.IGNORECASE)
+_YEAR_AGO_AFTER = re.compile(r"^\s*(?:in|for|during|of)\s+the\s+[\w-]+\s+$", re.IGNORECASE)
+_YEAR_AGO_WORD = re.compile(r"\b(?:(?:prior|previous|preceding)[- ]year|year[- ](?:ago|earlier))\s+$", re.IGNORECASE)
 _RIGHT_AFTER = re.compile(r"^\s*(?:dlrs?\s+)?(?:in|for|during|of)\s+(?:the\s+)?$", re.IGNORECASE)
 _COMPARED = re.compile(r"\b(?:from|vs\.?|versus|than|compared\s+(?:to|with)|over)\s+(?:the\s+)?$", re.IGNORECASE)
 # "up from €3.9 billion in the first quarter": the period of a comparison figure, not the document's
@@ -90,6 +92,7 @@ class PeriodMention:
     quarter: str | None = None
     year: int | None = None
     prior: bool = False
+    year_before: bool = False  # "the prior-year quarter", "the same period last year": its span a year earlier
     compared: bool = False  # "up 17% from Q2": the period compared against, not the figure's own
     calendar: bool = False  # "first quarter of 2026" (calendar) vs "first quarter of fiscal 2026"
     ends: int | None = None  # "six months to June 30": the month the period ends in (its year from the dateline)
@@ -109,11 +112,13 @@ def mentions(text: str) -> tuple[PeriodMention, ...]:
             year = year + 2000 if year is not None and year < 100 else year
             quarter = _quarter_label(groups)
             compared = bool(_COMPARED.search(text, max(0, m.start() - 20), m.start()))
-            prior = span == "FY-1" or bool(_PRIOR_WORD.search(text, max(0, m.start() - 10), m.start()))
+            year_before = bool(_YEAR_AGO_WORD.search(text, max(0, m.start() - 16), m.start()))
+            prior = not year_before and (span == "FY-1" or bool(_PRIOR_WORD.search(text, max(0, m.start() - 10),
+                                                                                    m.start())))
             calendar = bool(groups.get("cy")) and not groups.get("fisc")
             ends = _MONTH_NUMBER[groups["me"][:3].lower()] if groups.get("me") and year is None else None
-            found.append(PeriodMention(m.start(), m.end(), span.replace("-1", ""), quarter, year, prior, compared,
-                                       calendar or ends is not None, ends))
+            found.append(PeriodMention(m.start(), m.end(), span.replace("-1", ""), quarter, year, prior,
+                                       year_before, compared, calendar or ends is not None, ends))
     return tuple(_merge_quarter_of_year(_outermost(found)))
 
 
@@ -227,8 +232,9 @@ def period_for(state: DocState, sentence: str, lo: int, hi: int, prev_end: int =
     after = [m for m in found if m.start >= hi and m.start - hi <= _NEAR_AFTER
              and not _CONTRAST.search(sentence[hi:m.start])]
     chosen = before[-1] if before else (after[0] if after else None)
-    if after and _RIGHT_AFTER.match(sentence[hi:after[0].start]):
-        chosen = after[0]  # "3,300,000 dlrs in nine mths"
+    if after and (_RIGHT_AFTER.match(sentence[hi:after[0].start]) or
+                  after[0].year_before and _YEAR_AGO_AFTER.match(sentence[hi:after[0].start])):
+        chosen = after[0]  # "3,300,000 dlrs in nine mths", "$750 million in the prior-year quarter"
     elif before and _in_comparison(sentence, before[-1].end, lo):
         later = [m for m in found if m.start >= hi and m.start - hi <= _COMPARISON_REACH
                  and not _CONTRAST.search(sentence[hi:m.start]) and ";" not in sentence[hi:m.start]]
@@ -238,6 +244,11 @@ def period_for(state: DocState, sentence: str, lo: int, hi: int, prev_end: int =
         return duration  # "invest $20 billion over the next five years": a span from the publication date
     if chosen is None and state.extras.get(_FORECAST) and _GUIDED.search(sentence, max(0, lo - 60), lo):
         return state.extras[_FORECAST]  # "gross margins are expected to be 58.5%" after the revenue outlook
+    a_year_before = chosen is not None and chosen.year_before
+    if chosen is not None and chosen.prior and chosen.span == "FY" and \
+            _SAME_PERIOD.search(sentence, max(0, chosen.start - 25), chosen.start):
+        # "compared with $750 million in the same period last year": the figure's own span, a year earlier
+        chosen, a_year_before = (before[-1] if before and before[-1] is not chosen else None), True
     span = chosen.span if chosen else state.span
     month_after = _MONTH.match(sentence, hi, hi + 24) if chosen is None else None
     if month_after:  # "$17.8 billion in August": a month named with the figure beats the story's quarter
@@ -268,14 +279,15 @@ def period_for(state: DocState, sentence: str, lo: int, hi: int, prev_end: int =
     if chosen is not None and (span == "LAST-Q" or span == "Q" and not quarter):
         inferred = quarter_before(state)  # "revenue for the quarter", "sales last quarter": the one just reported
         if inferred:
-            span, (quarter, year), calendar = "Q", inferred, True
+            span, (quarter, year, calendar) = "Q", inferred
     if chosen and chosen.span == "Q" and chosen.prior and quarter:  # "the prior quarter"
         number = int(quarter[1]) - 1
         quarter, year = (f"Q{number}", year) if number else ("Q4", year - 1 if year else None)
         return _label(span, quarter, year)
     prior = (chosen.prior if chosen else False) or bool(_PRIOR_BETWEEN.search(sentence[prev_end:lo])) \
         or bool(_PRIOR_AFTER.match(sentence[hi:hi + 30])) or _compared_a_year_earlier(sentence, lo, hi) \
-        or (chosen is None or chosen.end <= lo) and _changed_from(sentence, lo, hi, found)
+        or (chosen is None or chosen.end <= lo) and _changed_from(sentence, lo, hi, found) \
+        or _same_period_a_year_earlier(sentence, lo, hi) or a_year_before
     if year and prior:
         year -= 1
     return _label(span, quarter, year, calendar)
@@ -317,6 +329,23 @@ def _changed_from(sentence: str, lo: int, hi: int, found: list[PeriodMention]) -
     return not any(hi <= m.start < hi + clause.start() for m in found)
 
 
+_SAME_PERIOD = re.compile(r"\bsame\s+(?:quarter|period|half|months?)\b", re.IGNORECASE)
+_YEAR_BEFORE = re.compile(r"\b(?:last|prior|previous|preceding)\s+year\b|\ba\s+year\s+(?:earlier|ago|before)\b",
+                          re.IGNORECASE)
+
+
+def _same_period_a_year_earlier(sentence: str, lo: int, hi: int) -> bool:
+    """"Last year, revenue in the same quarter was $6.8 billion", "from $750 million in the same quarter a
+    year earlier": the figure of the same period a year before. "$840 million, up 12% from the same quarter
+    last year" compares with it and stays the current period (the comma ends the figure's clause)."""
+    start = max(sentence.rfind(";", 0, lo), 0)
+    before = sentence[start:lo]
+    if _SAME_PERIOD.search(before) and _YEAR_BEFORE.search(before):
+        return True
+    clause = re.match(r"[^,;]*", sentence[hi:]).group(0)
+    return bool(_SAME_PERIOD.search(clause) and _YEAR_BEFORE.search(clause))
+
+
 _NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
                  "2": 2, "3": 3, "4": 4, "5": 5, "6": 6, "7": 7, "8": 8, "9": 9, "10": 10}
 _DURATION = re.compile(r"\b(?:over|in|during|within)\s+the\s+(?:next|coming)\s+(?P<n>two|three|four|five|six|seven|"
@@ -346,19 +375,29 @@ def duration_label(sentence: str, lo: int, hi: int, published: str | None) -> st
     return f"{start}-{end} ({written})"
 
 
-def quarter_before(state: DocState) -> tuple[str, int] | None:
-    """The last calendar quarter ended before the month of publication, for a vendor on the calendar year.
+def quarter_before(state: DocState) -> tuple[str, int, bool] | None:
+    """The last quarter ended before publication, as ``(quarter, year, calendar)``: a calendar quarter for a
+    vendor on the calendar year (or with no year end known), else a fiscal one from its year end ("MMDD").
 
     >>> quarter_before(DocState(published="2026-05-01")), quarter_before(DocState(published="2026-03-31"))
-    (('Q1', 2026), ('Q4', 2025))
+    (('Q1', 2026, True), ('Q4', 2025, True))
+    >>> quarter_before(DocState(published="2026-06-25", extras={"fiscal_year_end": "0831"}))
+    ('Q3', 2026, False)
     """
     published = state.published or ""
-    if not published[:7].replace("-", "").isdigit() or len(published) < 7 \
-            or state.extras.get("fiscal_year_end") not in (None, "1231"):
+    if not published[:7].replace("-", "").isdigit() or len(published) < 7:
         return None
+    year_end = state.extras.get("fiscal_year_end")
+    if year_end not in (None, "1231"):
+        fiscal_year = reported_fiscal_year(published, year_end)
+        if fiscal_year is None:
+            return None
+        ended = _last_quarter_end(date.fromisoformat(published[:10]), int(year_end[:2]), int(year_end[2:]))
+        number = (ended.month - int(year_end[:2])) % 12 // 3  # 0: the quarter that ends the year
+        return (f"Q{number or 4}", fiscal_year, False)
     year, month = int(published[:4]), int(published[5:7])
     ended = (month - 1) // 3
-    return ("Q4", year - 1) if ended == 0 else (f"Q{ended}", year)
+    return ("Q4", year - 1, True) if ended == 0 else (f"Q{ended}", year, True)
 
 
 def _month_label(m: re.Match) -> str:

@@ -221,3 +221,28 @@ def test_the_figure_a_change_started_from_is_the_period_a_year_earlier(extract):
 def test_a_from_figure_with_its_own_period_keeps_it(extract):
     facts = extract("Revenue for fiscal 2025 rose to $3.2 billion from $2.7 billion in fiscal 2024.")
     assert [f["period"] for f in facts] == ["FY2025", "FY2024"]
+
+
+@pytest.mark.parametrize("text, periods", [
+    ("Micron reported revenue of $9.3 billion for the quarter. Last year revenue in the same quarter was $6.8 "
+     "billion.", ["Q4 2025", "Q4 2024"]),
+    ("Second-quarter revenue was $840 million, compared with $750 million in the same period last year.",
+     ["Q2 FY2025", "Q2 FY2024"]),
+    ("Second-quarter revenue was $840 million, up from $750 million in the prior-year quarter.",
+     ["Q2 FY2025", "Q2 FY2024"]),
+])
+def test_the_same_period_a_year_earlier_keeps_its_span(extract, text, periods):
+    facts = extract(text, published="2026-03-25", kind="press_release")
+    assert [f["period"] for f in facts] == periods
+
+
+@pytest.mark.parametrize("year_end, published, period", [
+    ("0831", "2026-06-25", "Q3 FY2026"),  # Micron: the quarter ended in May is its third
+    ("0831", "2026-09-24", "Q4 FY2026"),
+    ("0131", "2026-05-28", "Q1 FY2027"),  # Nvidia: the quarter ended in April opens fiscal 2027
+    (None, "2026-06-25", "Q1 2026"),  # no year end known: the calendar quarter
+])
+def test_an_unnumbered_quarter_is_the_vendors_last_fiscal_quarter(extract, year_end, published, period):
+    fact = only(extract("Revenue for the quarter was $9.3 billion.", published=published, kind="press_release",
+                        fiscal_year_end=year_end), value=9.3e9)
+    assert fact["period"] == period
