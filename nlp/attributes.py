@@ -108,7 +108,12 @@ def product_for(ctx: SentenceContext, q: Quantity, state: DocState, comparator: 
     after = [p for p in candidates if p.start >= q.end]
     if state.last_product or after:
         return state.last_product or after[0].name
-    return state.extras.get("doc_product") or _described_product(ctx, q, state)
+    document_product = state.extras.get("doc_product")
+    if document_product is not None and document_product != comparator:
+        return document_product
+    # not the baseline itself ("The Quill Q1 draws 350 watts, half the power of an H100"): the subject is read
+    # from the sentence instead, and only then described by its hardware noun (``described_product``)
+    return None
 
 
 # "Powered by 1,152 of Intel's new Loihi 2 processors": a count of parts belongs to the system they make up
@@ -182,7 +187,7 @@ def _hardware_nouns(sentence: str) -> tuple[tuple[int, int], ...]:
     return tuple(m.span() for m in _HARDWARE.finditer(sentence))
 
 
-def _described_product(ctx: SentenceContext, q: Quantity, state: DocState) -> str | None:
+def described_product(ctx: SentenceContext, q: Quantity, state: DocState) -> str | None:
     """No product named anywhere: the vendor and the hardware noun nearest the figure ("Intel memory chip")."""
     lo, hi = ctx.local(q.start), ctx.local(q.end)
     found = [(a, b) for a, b in _hardware_nouns(ctx.text) if not (a < hi and b > lo)]

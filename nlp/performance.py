@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from nlp.attributes import attributed, comparator_for, hedge_for, product_for, workload_for
+from nlp.attributes import attributed, comparator_for, described_product, hedge_for, product_for, workload_for
 from nlp.context import DocState, SentenceContext
 from nlp.lexicon import cue_patterns, cue_regex, metric_cues
 from nlp.quantities import Quantity
@@ -37,7 +37,8 @@ def performance_facts(ctx: SentenceContext, q: Quantity, state: DocState) -> lis
     metrics = [q.metric] if q.family == "perf" else comparison_metrics(ctx, q, state.extras.get(_LAST_METRIC))
     hedge = hedge_for(ctx, q)
     comparator = apposed_name(ctx, comparator_for(ctx, q) or _elided(ctx, q, "comparator"), noun=True)
-    product = apposed_name(ctx, resolve_product(ctx, q, state, product_for(ctx, q, state, comparator), comparator))
+    product = apposed_name(ctx, resolve_product(ctx, q, state, product_for(ctx, q, state, comparator), comparator)
+                           or described_product(ctx, q, state))
     comparator = resolve_comparator(ctx, comparator or _carried_comparator(q, state, product), state)
     if comparator is not None and comparator == product:
         comparator = None  # "versus the 4 petaflops of AMD's MI300X": the baseline's own spec compares nothing

@@ -293,9 +293,9 @@ def _described(phrase: str) -> str | None:
 
 
 def _is_anaphor(phrase: str) -> bool:
-    """"The chip", "it", "the new system"; not "The Orca system", which names its subject."""
-    rest = phrase.split(None, 1)[1:] or [""]
-    return bool(_cues()["anaphor"].fullmatch(phrase)) and not _NAME_LIKE.search(" " + rest[0])
+    """"The chip", "it", "the new system", "the new NPU"; not "The Orca system", which names its subject."""
+    modifiers = phrase.split()[1:-1]  # the words between the determiner and the hardware noun
+    return bool(_cues()["anaphor"].fullmatch(phrase)) and not _NAME_LIKE.search(" " + " ".join(modifiers))
 
 
 def resolve_comparator(ctx: SentenceContext, comparator: str | None, state: DocState) -> str | None:

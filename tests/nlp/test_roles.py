@@ -398,3 +398,14 @@ def test_a_subject_phrase_ends_before_to_and_itself(extract):
     facts = extract("Intel expects its 18A node to deliver up to 15% better performance per watt than Intel 3. "
                     "Intel 3 itself brought an 18% gain relative to Intel 4, the company said.")
     assert [(f["product"], f["comparator"]) for f in facts] == [("18A node", "Intel 3"), ("Intel 3", "Intel 4")]
+
+
+def test_a_spec_compared_with_a_baselines_figure_keeps_the_subject_read_from_the_sentence(extract):
+    facts = extract("The Quill Q1 draws 350 watts, half the power of an H100.")
+    assert [(f["value"], f["product"], f["comparator"]) for f in facts] == [
+        (350.0, "Quill Q1", "H100"), (0.5, "Quill Q1", "H100")]
+
+
+def test_a_named_subject_beats_its_description_in_apposition(extract):
+    fact = only(extract("The Heron H3, Heron's third-generation TPU, is 4.7x faster than the H2."), value=4.7)
+    assert fact["product"] == "Heron H3"
