@@ -452,11 +452,22 @@ def respective_period(ctx, q, state: DocState) -> str | None:
         return None
     amounts = [o for o in ctx.quantities if o.family in ("money", "cents")]
     periods = [m for m in mentions(ctx.text) if m.year and m.span in ("FY", "Q", "H1", "H2", "9M")]
+    periods = [also for m in periods for also in (m, *_dated_alike(ctx.text, m))]
     if len(amounts) < 2 or len(periods) != len(amounts) or q not in amounts:
         return None
     m = periods[amounts.index(q)]
     quarter = m.quarter or (state.quarter if m.span == "Q" else None)
     return _label(m.span, quarter, m.year, m.calendar)
+
+
+_AND_DATE = re.compile(rf"\s*,?\s+and\s+(?:{_MONTHS})\s+\d{{1,2}},\s+(?P<y>(?:19|20)\d\d)\b", re.IGNORECASE)
+
+
+def _dated_alike(text: str, m: PeriodMention) -> list[PeriodMention]:
+    """"the three months ended September 27, 2025 and September 28, 2024": the second date names the
+    same span a year apart."""
+    also = _AND_DATE.match(text, m.end)
+    return [replace(m, start=also.start("y"), end=also.end(), year=int(also.group("y")))] if also else []
 
 
 def reported_fiscal_year(published: str | None, fiscal_year_end: str | None) -> int | None:

@@ -246,3 +246,9 @@ def test_an_unnumbered_quarter_is_the_vendors_last_fiscal_quarter(extract, year_
     fact = only(extract("Revenue for the quarter was $9.3 billion.", published=published, kind="press_release",
                         fiscal_year_end=year_end), value=9.3e9)
     assert fact["period"] == period
+
+
+def test_respectively_with_a_second_date_of_the_same_span(extract):
+    facts = extract("Net revenue was $7.6 billion and $6.8 billion for the three months ended September 27, 2025 "
+                    "and September 28, 2024, respectively.", published="2025-11-05", kind="filing")
+    assert [f["period"] for f in facts] == ["Q3 2025", "Q3 2024"]
