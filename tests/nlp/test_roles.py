@@ -409,3 +409,9 @@ def test_a_spec_compared_with_a_baselines_figure_keeps_the_subject_read_from_the
 def test_a_named_subject_beats_its_description_in_apposition(extract):
     fact = only(extract("The Heron H3, Heron's third-generation TPU, is 4.7x faster than the H2."), value=4.7)
     assert fact["product"] == "Heron H3"
+
+
+def test_a_baseline_after_compared_with_far_from_the_figure(extract):
+    fact = only(extract("TSMC said N2 will deliver a 10% to 15% speed improvement at the same power compared "
+                        "with N3E."), unit="%")
+    assert (fact["product"], fact["comparator"]) == ("N2", "N3E")
