@@ -115,6 +115,8 @@ def in_scope(ctx: SentenceContext, q: Quantity) -> bool:
             return False
     if q.metric == "area" and _WAFER_SIZE.match(ctx.after(q, 40)):
         return False  # "300-millimeter wafers": a wafer size, not a chip's dimension
+    if q.family == "multiplier" and q.value == 1 and not _ONE_TIMES_THE.match(ctx.after(q, 20)):
+        return False  # "companies 1X, Agile Robots and Waabi": a name; a baseline's 1x is no claim either
     if not q.count:
         return not _is_alternative(ctx, q)
     if _RATE_AFTER.match(ctx.after(q, 20)):
@@ -124,6 +126,9 @@ def in_scope(ctx: SentenceContext, q: Quantity) -> bool:
     if q.unit in _NO_HYPHEN_COUNTS and cue_patterns("deployment").search(before):
         return False
     return not _inside_product_name(ctx, q)
+
+
+_ONE_TIMES_THE = re.compile(r"\s+(?:the|as|that\s+of)\b", re.IGNORECASE)
 
 
 def _inside_product_name(ctx: SentenceContext, q: Quantity) -> bool:

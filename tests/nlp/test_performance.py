@@ -162,3 +162,14 @@ def test_a_bare_gain_goes_on_with_the_previous_comparisons_metric(extract):
     facts = extract("Tollan expects its T2 node to deliver up to 15% better performance per watt than Tollan 3. "
                     "Tollan 3 itself brought an 18% gain relative to Tollan 4, the company said.", vendor="Tollan")
     assert only(facts, value=18)["metric"] == "efficiency"
+
+
+def test_a_share_of_systems_is_no_claim(extract):
+    assert extract("More than 75% of the systems on the TOP500 list of the world's fastest supercomputers use "
+                   "its GPUs.") == []
+    assert [f["value"] for f in extract("Nvidia holds 80% of the AI accelerator market.")] == [80.0]
+
+
+def test_a_one_x_that_is_a_name_is_no_multiplier(extract):
+    assert extract("It was adopted by leading robotics companies 1X, Agile Robots and Waabi.") == []
+    assert [f["value"] for f in extract("The Q2 delivers 1x the throughput of the H100 at half the power.")] == [1.0, 0.5]
