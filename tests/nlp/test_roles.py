@@ -415,3 +415,9 @@ def test_a_baseline_after_compared_with_far_from_the_figure(extract):
     fact = only(extract("TSMC said N2 will deliver a 10% to 15% speed improvement at the same power compared "
                         "with N3E."), unit="%")
     assert (fact["product"], fact["comparator"]) == ("N2", "N3E")
+
+
+def test_a_professional_card_with_a_pro_in_its_name_is_a_product(extract):
+    facts = extract("NVIDIA launched the Blackwell architecture last year. In benchmarks for generative AI, the RTX "
+                    "PRO 5000 72GB offers 3.5x the performance of prior-generation NVIDIA hardware.")
+    assert only(facts, value=3.5)["product"] == "RTX PRO 5000"
