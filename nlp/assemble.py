@@ -50,8 +50,9 @@ def sentence_facts(ctx: SentenceContext, state: DocState) -> list[tuple[Quantity
     for q in ctx.quantities:
         if _PLUS_MINUS.search(ctx.before(q, 20)):
             continue  # "plus or minus 2%" qualifies guidance; it is not a figure
-        if q.family == "percent" and cue_patterns("not_figures").match(ctx.after(q, 60)):
-            continue  # "about 6 percent of its workforce": a head count share, outside both fact types
+        if (q.family == "percent" or q.family == "multiplier" and q.value < 1) and \
+                cue_patterns("not_figures").match(ctx.after(q, 60)):
+            continue  # "about 6 percent of its workforce", "half of the top 10": a share, outside both fact types
         if q.family == "money" and _EXCHANGE_RATE.match(ctx.after(q, 30)):
             continue  # "1,378 won per dollar": an exchange rate, not an amount
         money = fin.money_like(ctx, q)

@@ -173,3 +173,9 @@ def test_a_share_of_systems_is_no_claim(extract):
 def test_a_one_x_that_is_a_name_is_no_multiplier(extract):
     assert extract("It was adopted by leading robotics companies 1X, Agile Robots and Waabi.") == []
     assert [f["value"] for f in extract("The Q2 delivers 1x the throughput of the H100 at half the power.")] == [1.0, 0.5]
+
+
+def test_a_share_of_everything_or_of_a_ranking_is_no_claim(extract):
+    assert extract("Correct markers make up only about 1% of all protein markers in the sample.") == []
+    assert extract("Slurm is used in more than half of the top 10 and top 100 systems.") == []
+    assert [f["value"] for f in extract("The K9 matches the H100 at a third of the power.")] == [0.333]
